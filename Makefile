@@ -1,0 +1,84 @@
+# qemu-wasm — top-level build.
+#   make            both builds: build/wasm/ (the product) and build/native/qemu-wasm (gcc)
+#   make setup      install dependencies (apt + npm) and build
+#   make test       every test CI runs
+#   make bench      benchmarks
+
+SHELL := /bin/bash
+CC ?= gcc
+EMCC ?= emcc
+export NODE_PATH ?= /usr/share/nodejs
+export EM_FROZEN_CACHE ?= 1
+
+WARN := -Wall -Wextra -Werror
+CSTD := -std=c11 -D_GNU_SOURCE
+INCLUDES := -I.
+
+# Everything that is not about the host: compiled by both gcc and emcc.
+ENGINE_SRCS := $(wildcard tcg/*.c core/*.c core/riscv/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
+               cli/options.c
+NATIVE_SRCS := $(ENGINE_SRCS) core/host/native.c cli/main.c
+WASM_SRCS := $(ENGINE_SRCS) core/host/emscripten.c cli/main.c
+
+NATIVE_CFLAGS := $(CSTD) $(WARN) $(INCLUDES) -O2 -g -pthread -MMD -MP $(EXTRA_CFLAGS)
+NATIVE_LDFLAGS := -pthread -lm
+WASM_CFLAGS := $(CSTD) $(WARN) $(INCLUDES) -O2 -pthread -MMD -MP
+WASM_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=node,worker \
+  -sALLOW_TABLE_GROWTH -sINITIAL_MEMORY=2048MB -sMODULARIZE -sEXPORT_NAME=createQemuWasm \
+  -sEXPORTED_RUNTIME_METHODS=callMain -sINVOKE_RUN=0 -sSTACK_SIZE=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB \
+  -sALLOW_BLOCKING_ON_MAIN_THREAD=1 -lnodefs.js
+
+NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(NATIVE_SRCS))
+WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(WASM_SRCS))
+ENGINE_NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(ENGINE_SRCS) core/host/native.c)
+
+.PHONY: all native wasm setup test test-unit test-isa test-cli bench clean
+all: native wasm
+
+native: build/native/qemu-wasm
+wasm: build/wasm/qemu-wasm.js
+
+build/native/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(NATIVE_CFLAGS) -c $< -o $@
+
+build/native/qemu-wasm: $(NATIVE_OBJS)
+	$(CC) $^ -o $@ $(NATIVE_LDFLAGS)
+
+build/wasm/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(EMCC) $(WASM_CFLAGS) -c $< -o $@
+
+build/wasm/qemu-wasm.js: $(WASM_OBJS)
+	$(EMCC) $^ -o $@ $(WASM_LDFLAGS)
+
+# ---- unit tests (native build) ----
+UNIT_SRCS := $(wildcard test/unit/test_*.c)
+UNIT_BINS := $(patsubst test/unit/%.c,build/native/test/%,$(UNIT_SRCS))
+
+build/native/test/%: test/unit/%.c $(ENGINE_NATIVE_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(NATIVE_CFLAGS) $< $(ENGINE_NATIVE_OBJS) -o $@ $(NATIVE_LDFLAGS)
+
+test-unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+# ---- guest ISA tests ----
+include test/isa/riscv64/rules.mk
+
+test-cli: native wasm
+	node --test test/cli/
+
+test: test-unit test-isa test-cli
+
+setup:
+	bash scripts/setup.sh
+	$(MAKE) all
+
+bench: all
+	bash scripts/bench.sh
+
+clean:
+	rm -rf build/native build/wasm build/isa
+
+-include $(NATIVE_OBJS:.o=.d) $(WASM_OBJS:.o=.d)

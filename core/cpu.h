@@ -1,0 +1,95 @@
+/*
+ * core/cpu.h — the target-independent part of a vCPU.
+ *
+ * Every guest CPU struct (RiscvCPU, ...) begins with a CPUState, so the same pointer is
+ * the "env" that translated code, helpers and the interpreter receive.  Nothing here is
+ * shared between vCPUs: a second vCPU has its own TLB, jump cache and temp frame.
+ */
+#ifndef CORE_CPU_H
+#define CORE_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/tlb.h"
+
+struct Machine;
+struct TranslationBlock;
+struct CPUState;
+
+/* Why execution of a TB (or of the exec loop) stopped. */
+typedef enum ExecExit {
+    EXEC_EXIT_CHAIN0 = 0,   /* goto_tb slot 0: pc holds a static successor */
+    EXEC_EXIT_CHAIN1 = 1,   /* goto_tb slot 1 */
+    EXEC_EXIT_LOOKUP = 2,   /* exit_tb: pc holds a dynamic successor */
+    EXEC_EXIT_EXCEPTION = 3,/* a guest exception is pending (cpu->excp_*) */
+} ExecExit;
+
+/* Bits of CPUState.exit_request (set by other threads / devices, read at TB entry). */
+enum {
+    CPU_EXIT_INTERRUPT = 1, /* re-check pending interrupts */
+    CPU_EXIT_STOP = 2,      /* machine is shutting down / resetting */
+    CPU_EXIT_TLB_FLUSH = 4, /* flush the TLB at the next safe point */
+};
+
+/* Operations that each guest architecture provides to the generic engine. */
+typedef struct CPUArchOps {
+    const char *name;
+    /* Translate one TB starting at cpu->pc (already known to be fetchable) into IR. */
+    void (*translate)(struct CPUState *cpu, void *irblock, uint64_t pc, uint32_t flags,
+                      uint32_t *guest_size, uint32_t *insn_count);
+    /* Current TB flags (privilege mode, FP enabled, ...): part of the TB lookup key. */
+    uint32_t (*tb_flags)(struct CPUState *cpu);
+    /* Map a virtual address for an access; fill the TLB on success.  On failure raise
+     * the arch's fault (cpu_raise) and return false.  access: 0 read, 1 write, 2 fetch. */
+    bool (*tlb_fill)(struct CPUState *cpu, uint64_t vaddr, int access, int mmu_idx);
+    /* Raise the misaligned-access fault for vaddr (access as above). */
+    void (*raise_misaligned)(struct CPUState *cpu, uint64_t vaddr, int access);
+    /* Deliver the pending exception (cpu->excp_*) into the guest's trap state. */
+    void (*do_exception)(struct CPUState *cpu);
+    /* If an interrupt is pending and enabled, take it; return true if taken. */
+    bool (*check_interrupts)(struct CPUState *cpu);
+    /* Is the vCPU halted (WFI) with nothing to wake it? */
+    bool (*is_halted)(struct CPUState *cpu);
+    void (*reset)(struct CPUState *cpu);
+} CPUArchOps;
+
+#define CPU_JMP_CACHE_BITS 12
+#define CPU_FRAME_SLOTS 1024 /* interpreter temp frame (>= IR_MAX_TEMPS) */
+
+typedef struct CPUState {
+    /* --- hot fields used by translated code --- */
+    uint64_t pc;                /* guest pc (a global in every front end) */
+    volatile uint32_t exit_request; /* CPU_EXIT_* bits; nonzero stops at the next TB */
+    int32_t excp_index;         /* pending exception: arch cause code, -1 = none */
+    uint64_t excp_tval;         /* arch-specific fault value (bad address, insn bits) */
+    CPUTlb tlb;
+
+    /* --- engine bookkeeping --- */
+    const CPUArchOps *arch;
+    struct Machine *machine;
+    int index;                  /* vCPU number (hart id) */
+    bool halted;
+    uint64_t insn_count;        /* retired instructions, updated per TB */
+    struct TranslationBlock *jmp_cache[1 << CPU_JMP_CACHE_BITS]; /* by virtual pc */
+    void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
+    uint64_t frame[CPU_FRAME_SLOTS] __attribute__((aligned(16))); /* interpreter temps */
+} CPUState;
+
+/* Record a guest exception to be delivered at the end of the current TB/helper. */
+static inline void cpu_raise(CPUState *cpu, int cause, uint64_t tval)
+{
+    cpu->excp_index = cause;
+    cpu->excp_tval = tval;
+}
+
+/* Ask the vCPU to leave generated code at the next TB boundary (any thread). */
+void cpu_exit_request(CPUState *cpu, uint32_t bits);
+
+/* Run the vCPU until the machine stops; returns when exit_request has CPU_EXIT_STOP. */
+void cpu_exec_loop(CPUState *cpu);
+
+void cpu_common_init(CPUState *cpu, const CPUArchOps *arch, struct Machine *m, int index);
+void cpu_common_destroy(CPUState *cpu);
+
+#endif

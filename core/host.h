@@ -1,0 +1,42 @@
+/*
+ * core/host.h — everything the engine needs from the host, behind one small interface.
+ * Two implementations: core/host/native.c (gcc build) and core/host/emscripten.c (Wasm
+ * build under Node, where file I/O goes straight to Node's fs from the calling worker).
+ */
+#ifndef CORE_HOST_H
+#define CORE_HOST_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Monotonic clock in nanoseconds. */
+uint64_t host_clock_ns(void);
+/* Wall-clock time in nanoseconds since the Unix epoch (RTC devices). */
+uint64_t host_wall_ns(void);
+
+/* Console: bytes the guest writes go to stdout, unbuffered, in order. */
+void host_console_write(const void *buf, size_t len);
+/* Non-blocking read of console input; returns the number of bytes read (0 if none). */
+size_t host_console_read(void *buf, size_t len);
+
+/* Print "qemu-wasm: <message>\n" on stderr (QEMU's style for fatal and warning messages). */
+void host_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void host_verror(const char *fmt, va_list ap);
+
+/*
+ * Read a whole host file.  On success returns true and a malloc'd buffer (free()).  On
+ * failure returns false and writes strerror-style text ("No such file or directory") to
+ * err.
+ */
+bool host_read_file(const char *path, uint8_t **data, size_t *len, char *err, size_t errlen);
+
+/* Allocate zeroed guest RAM of `size` bytes; NULL if the host cannot back it. */
+void *host_alloc_ram(uint64_t size);
+void host_free_ram(void *p, uint64_t size);
+
+/* Sleep the calling thread for up to ns nanoseconds (woken early by host_kick). */
+void host_sleep_ns(uint64_t ns);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * hw/machine.h — a machine instance: address space, vCPUs, devices, run state.
+ * Nothing here is global: two machines can live in one process.
+ */
+#ifndef HW_MACHINE_H
+#define HW_MACHINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cli/options.h"
+#include "core/memory.h"
+
+struct CPUState;
+struct TBCache;
+
+typedef struct Machine {
+    const MachineConfig *cfg;
+    AddressSpace as;
+    struct CPUState *cpus[OPT_MAX_CPUS];
+    int ncpus;
+    struct TBCache *tbs;         /* translated code shared by the machine's vCPUs */
+    volatile int stop;           /* set by machine_request_shutdown/reset */
+    int exit_status;
+    bool reset_requested;
+    void *board;                 /* machine-specific state (e.g. RiscvVirt) */
+    void (*board_destroy)(struct Machine *m);
+    void (*board_reset)(struct Machine *m);
+} Machine;
+
+/* Build the machine named by cfg->machine.  On error writes a one-line message (without
+ * the "qemu-wasm: " prefix) to err and returns NULL. */
+Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen);
+/* Run until the guest powers off; returns the process exit status. */
+int machine_run(Machine *m);
+void machine_destroy(Machine *m);
+
+void machine_request_shutdown(Machine *m, int status);
+void machine_request_reset(Machine *m);
+
+#endif
