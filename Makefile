@@ -23,10 +23,20 @@ WASM_SRCS := $(ENGINE_SRCS) core/host/emscripten.c cli/main.c
 NATIVE_CFLAGS := $(CSTD) $(WARN) $(INCLUDES) -O2 -g -pthread -MMD -MP $(EXTRA_CFLAGS)
 NATIVE_LDFLAGS := -pthread -lm
 WASM_CFLAGS := $(CSTD) $(WARN) $(INCLUDES) -O2 -pthread -MMD -MP
+# The Wasm build (see cli/qemu-wasm.js for how it is started):
+#  - PROXY_TO_PTHREAD: main() runs in a worker and may block; the Node main thread only
+#    runs the launcher (stdin, TTY, signals).
+#  - fixed linear memory WASM_MEMORY: guest RAM (-m, at most MAX_RAM_SIZE = 2 GiB, see
+#    cli/options.h) plus ~1 GiB for the engine.  Untouched memory costs no RSS.
+#  - NODERAWFS: C stdio (printf, -D logfile) sees the real host files; hot paths (kernel
+#    and disk reads, console output) bypass it via core/host/emscripten.c.
+#  - NODEJS_CATCH_EXIT/REJECTION=0: the launcher handles errors itself (no JS stacks).
+WASM_MEMORY ?= 3072MB
 WASM_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=node,worker \
-  -sALLOW_TABLE_GROWTH -sINITIAL_MEMORY=2048MB -sMODULARIZE -sEXPORT_NAME=createQemuWasm \
-  -sEXPORTED_RUNTIME_METHODS=callMain -sINVOKE_RUN=0 -sSTACK_SIZE=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB \
-  -sALLOW_BLOCKING_ON_MAIN_THREAD=1 -lnodefs.js
+  -sALLOW_TABLE_GROWTH -sINITIAL_MEMORY=$(WASM_MEMORY) -sMODULARIZE -sEXPORT_NAME=createQemuWasm \
+  -sEXPORTED_RUNTIME_METHODS=callMain -sEXPORTED_FUNCTIONS=_main,_host_stdin_ring \
+  -sINVOKE_RUN=0 -sTOTAL_STACK=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB \
+  -sNODERAWFS=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
 
 NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(NATIVE_SRCS))
 WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(WASM_SRCS))
@@ -51,6 +61,8 @@ build/wasm/obj/%.o: %.c
 
 build/wasm/qemu-wasm.js: $(WASM_OBJS)
 	$(EMCC) $^ -o $@ $(WASM_LDFLAGS)
+	@# emscripten's glue and worker are CommonJS, whatever the root package.json says
+	@echo '{ "type": "commonjs" }' > build/wasm/package.json
 
 # ---- unit tests (native build) ----
 UNIT_SRCS := $(wildcard test/unit/test_*.c)

@@ -10,12 +10,39 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define OPT_MAX_CPUS 64
+#define QEMU_WASM_VERSION "0.1.0"
 
+#define OPT_MAX_CPUS 64
+#define OPT_DEFAULT_RAM_SIZE (128ull << 20)   /* QEMU's default for riscv64 virt */
+
+/*
+ * The largest -m we accept.  The Wasm build keeps guest RAM inside its fixed-size linear
+ * memory (Makefile: WASM_MEMORY, -sINITIAL_MEMORY=3072MB): 2 GiB of guest RAM leaves about
+ * 1 GiB for the engine (translated code, TLBs, thread stacks, file buffers).  Raising this
+ * means raising WASM_MEMORY too (4032MB is the most that works; see NOTES.md).  The native
+ * build takes any size the host can map (the machine reports "cannot set up guest memory").
+ */
+#ifdef __EMSCRIPTEN__
+#define MAX_RAM_SIZE (2ull << 30)
+#else
+#define MAX_RAM_SIZE (1ull << 40)
+#endif
+
+/* -accel tcg defaults (tunable by the JIT: these are the values without jit-threshold= /
+ * jit-cache=).  jit-threshold=0 compiles every block on first use (tests). */
+#define OPT_DEFAULT_JIT_THRESHOLD 1000
+#define OPT_DEFAULT_JIT_CACHE_MB 64
+
+/*
+ * Strings point into argv, except machine and cpu, which point into the name buffers
+ * below: keep the MachineConfig that options_parse filled (don't copy it by value).
+ */
 typedef struct MachineConfig {
     const char *machine;     /* "virt" (default for riscv64) */
-    const char *machine_opts;/* text after the first comma of -M, e.g. "dumpdtb=x.dtb" */
-    const char *cpu;         /* -cpu, NULL = default */
+    const char *machine_opts;/* text after the machine name of -M, e.g. "dumpdtb=x.dtb";
+                                NULL if none.  -M type=virt,x=y gives "x=y". */
+    const char *cpu;         /* -cpu model name (text before the first comma), NULL = default */
+    const char *cpu_opts;    /* -cpu text after the first comma ("v=true,..."), or NULL */
     uint64_t ram_size;       /* bytes; default 128 MiB as QEMU */
     int smp;                 /* -smp N (default 1) */
     const char *kernel;      /* -kernel */
@@ -24,11 +51,15 @@ typedef struct MachineConfig {
     const char *bios;        /* -bios (NULL = default firmware, "none" = no firmware) */
     const char *dtb;         /* -dtb */
     bool nographic;
+    const char *serial;      /* -serial: NULL (default: stdio), "stdio" (also for mon:stdio)
+                                or "none" (also for null) */
+    bool no_reboot;          /* -no-reboot: a guest reset exits instead */
     /* -accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=N][,thread=single|multi] */
     bool jit;                /* default on (used once the JIT exists) */
-    int jit_threshold;
-    int jit_cache;
-    bool thread_multi;
+    int jit_threshold;       /* block executions before compiling; default
+                                OPT_DEFAULT_JIT_THRESHOLD */
+    int jit_cache;           /* MiB of compiled code kept; default OPT_DEFAULT_JIT_CACHE_MB */
+    bool thread_multi;       /* default: smp > 1 */
     /* -d item,item: */
     bool log_unimp;
     bool log_guest_errors;
@@ -36,6 +67,8 @@ typedef struct MachineConfig {
     bool log_exec;
     bool log_jit;
     const char *logfile;     /* -D */
+    char machine_buf[32];    /* storage for machine */
+    char cpu_buf[32];        /* storage for cpu */
 } MachineConfig;
 
 typedef enum { OPTIONS_OK, OPTIONS_EXIT_SUCCESS, OPTIONS_ERROR } OptionsResult;

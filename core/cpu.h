@@ -40,6 +40,8 @@ typedef struct CPUArchOps {
                       uint32_t *guest_size, uint32_t *insn_count);
     /* Current TB flags (privilege mode, FP enabled, ...): part of the TB lookup key. */
     uint32_t (*tb_flags)(struct CPUState *cpu);
+    /* MMU index for data accesses or instruction fetch in the current mode. */
+    unsigned (*mmu_index)(struct CPUState *cpu, bool fetch);
     /* Map a virtual address for an access; fill the TLB on success.  On failure raise
      * the arch's fault (cpu_raise) and return false.  access: 0 read, 1 write, 2 fetch. */
     bool (*tlb_fill)(struct CPUState *cpu, uint64_t vaddr, int access, int mmu_idx);

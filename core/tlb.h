@@ -80,6 +80,12 @@ bool tlb_translate_code(struct CPUState *cpu, uint64_t vaddr, unsigned mmu_idx,
 void tlb_set_page(struct CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot,
                   unsigned mmu_idx);
 
+/* Host pointer for an atomic read-modify-write of `size` bytes at vaddr (AMOs, LR/SC),
+ * after checking read and write permission.  Returns NULL after raising a misaligned or
+ * permission fault, or (with cpu->excp_index still -1) if the page is device memory:
+ * the caller then raises its access fault.  Invalidates translated code on the page. */
+void *tlb_host_rw(struct CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx);
+
 void tlb_flush(struct CPUState *cpu);                       /* all entries */
 void tlb_flush_page(struct CPUState *cpu, uint64_t vaddr);  /* one page, all modes */
 /* Make future writes to this physical page take the slow path in this vCPU. */

@@ -19,7 +19,7 @@
  * (p_paddr), zero-filling bss.  Checks: magic, class, endianness, e_machine, that every
  * segment lies in RAM/ROM.  On failure returns false with a message such as
  * "could not load kernel 'x.elf'" or "'x.elf' is not a RISC-V ELF" in err.
- * *entry receives e_entry; *low/*high the loaded physical range (may be NULL).
+ * *entry receives e_entry; *low and *high the loaded physical range (may be NULL).
  */
 bool load_elf(AddressSpace *as, const uint8_t *data, size_t len, uint16_t machine,
               uint64_t *entry, uint64_t *low, uint64_t *high, char *err, size_t errlen);

@@ -23,10 +23,17 @@ typedef struct Machine {
     struct TBCache *tbs;         /* translated code shared by the machine's vCPUs */
     volatile int stop;           /* set by machine_request_shutdown/reset */
     int exit_status;
+    uint64_t start_ns;           /* host monotonic time at creation: timers count from it */
     bool reset_requested;
     void *board;                 /* machine-specific state (e.g. RiscvVirt) */
     void (*board_destroy)(struct Machine *m);
     void (*board_reset)(struct Machine *m);
+    /* Timers: bring time-driven device state up to date (called by the vCPU loop at
+     * least every few hundred microseconds and when it wakes), the host time (ns) of the
+     * next timer event, and the guest-visible timer value. */
+    void (*poll)(struct Machine *m);
+    uint64_t (*next_deadline_ns)(struct Machine *m);
+    uint64_t (*read_timer)(struct Machine *m);
 } Machine;
 
 /* Build the machine named by cfg->machine.  On error writes a one-line message (without

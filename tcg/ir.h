@@ -78,6 +78,7 @@
 #define IR_MAX_OPS 2048   /* per TB */
 #define IR_MAX_LABELS 256 /* per TB */
 #define IR_MAX_GLOBALS 128
+#define IR_CONST_BUCKETS 256 /* constant dedup hash (builder-private) */
 
 typedef enum IrType { IR_I32 = 0, IR_I64 = 1 } IrType;
 
@@ -214,6 +215,9 @@ typedef struct IrBlock {
     int nops, ntemps, nglobals, nlabels, nhelpers;
     bool overflow; /* set if a limit was hit: the front end must end the TB earlier */
     uint64_t pc;   /* guest pc of the TB's first instruction (pcoff is relative to it) */
+    /* Builder-private: hash buckets of the constant temps (dedup); chained through
+     * IrTempInfo.pad.  Cleared by ir_block_reset. */
+    uint16_t const_buckets[IR_CONST_BUCKETS];
 } IrBlock;
 
 /* ---- building ---- */

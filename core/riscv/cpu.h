@@ -107,6 +107,13 @@ extern const CPUArchOps riscv_arch_ops;
 RiscvCPU *riscv_cpu_create(struct Machine *m, int hartid);
 void riscv_cpu_destroy(RiscvCPU *cpu);
 
+/* Set or clear interrupt-pending bits in mip (devices; any thread) and make the hart
+ * re-check its interrupts. */
+void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level);
+
+/* Current mtime (the machine's timer), for the time CSR. */
+uint64_t riscv_read_mtime(RiscvCPU *cpu);
+
 /* Mark FP state dirty (mstatus.FS = Dirty, SD = 1): after any write to f-regs/fcsr. */
 static inline void riscv_set_fs_dirty(RiscvCPU *cpu)
 {

@@ -1,0 +1,711 @@
+/*
+ * cli/options.c — QEMU-compatible command line -> MachineConfig.
+ *
+ * Options are spelled as qemu-system-riscv64 spells them (one or two leading dashes), and
+ * error messages follow QEMU's wording where QEMU has one: "-foo: invalid option",
+ * "-m: requires an argument", "-m abc: Parameter 'size' expects a non-negative number
+ * below 2^64", "-accel kvm: invalid accelerator kvm", ...  The caller prefixes
+ * "qemu-wasm: ".
+ */
+#include "cli/options.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Boards that hw/machine.c knows (keep in step with its board table). */
+static const struct {
+    const char *name, *desc;
+} machines[] = {
+    {"virt", "RISC-V VirtIO board"},
+};
+
+static const char *const cpu_models[] = {"rv64"};
+
+typedef struct LogItem {
+    const char *name, *desc;
+    size_t field; /* offset of the bool in MachineConfig */
+} LogItem;
+
+static const LogItem log_items[] = {
+    {"unimp", "log unimplemented functionality", offsetof(MachineConfig, log_unimp)},
+    {"guest_errors", "log when the guest does something invalid (e.g. accessing a\n"
+                     "                non-existent device register)",
+     offsetof(MachineConfig, log_guest_errors)},
+    {"int", "show interrupts/exceptions in short format", offsetof(MachineConfig, log_int)},
+    {"exec", "show trace before each executed TB (lots of logs)",
+     offsetof(MachineConfig, log_exec)},
+    {"jit", "log blocks compiled to WebAssembly", offsetof(MachineConfig, log_jit)},
+};
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+enum {
+    OPT_HELP, OPT_VERSION, OPT_MACHINE, OPT_CPU, OPT_MEM, OPT_SMP, OPT_KERNEL, OPT_INITRD,
+    OPT_APPEND, OPT_BIOS, OPT_DTB, OPT_NOGRAPHIC, OPT_DISPLAY, OPT_SERIAL, OPT_MONITOR,
+    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE,
+};
+
+static const struct {
+    const char *name;
+    int id;
+    bool has_arg;
+} option_table[] = {
+    {"h", OPT_HELP, false},        {"help", OPT_HELP, false},
+    {"version", OPT_VERSION, false},
+    {"M", OPT_MACHINE, true},      {"machine", OPT_MACHINE, true},
+    {"cpu", OPT_CPU, true},        {"m", OPT_MEM, true},
+    {"smp", OPT_SMP, true},        {"kernel", OPT_KERNEL, true},
+    {"initrd", OPT_INITRD, true},  {"append", OPT_APPEND, true},
+    {"bios", OPT_BIOS, true},      {"dtb", OPT_DTB, true},
+    {"nographic", OPT_NOGRAPHIC, false},
+    {"display", OPT_DISPLAY, true}, {"serial", OPT_SERIAL, true},
+    {"monitor", OPT_MONITOR, true}, {"no-reboot", OPT_NO_REBOOT, false},
+    {"accel", OPT_ACCEL, true},    {"d", OPT_LOG, true},
+    {"D", OPT_LOGFILE, true},
+};
+
+static const char usage_text[] =
+    "usage: qemu-wasm [options]\n"
+    "\n"
+    "A RISC-V 64-bit 'virt' machine emulator for Node.js.  The options are\n"
+    "qemu-system-riscv64's (the subset below); each may start with - or --.\n"
+    "\n"
+    "Standard options:\n"
+    "-h, -help               display this help and exit\n"
+    "-version                display version information and exit\n"
+    "-machine, -M [type=]NAME[,prop=value[,...]]\n"
+    "                        select the emulated machine (-machine help for a list)\n"
+    "-cpu MODEL[,prop=value] select the CPU model (-cpu help for a list)\n"
+    "-m [size=]SIZE          guest RAM size (default 128M); a plain number is in MiB,\n"
+    "                        suffixes B, K, M, G, T select the unit (e.g. 512M, 1.5G);\n"
+    "                        at most %s\n"
+    "-smp [cpus=]N           number of vCPUs (default 1)\n"
+    "-accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=MB][,thread=single|multi]\n"
+    "                        the translator: compile hot code to WebAssembly (jit=on,\n"
+    "                        the default) after N runs of a block, MB of compiled code\n"
+    "                        kept; one thread per vCPU with thread=multi (the default\n"
+    "                        when -smp > 1)\n"
+    "\n"
+    "Boot options:\n"
+    "-kernel FILE            the kernel (an ELF or a raw image) to boot\n"
+    "-initrd FILE            an initial ram disk\n"
+    "-append CMDLINE         the kernel command line\n"
+    "-bios FILE|none         the firmware; 'none' runs -kernel directly in M-mode\n"
+    "-dtb FILE               use this device tree instead of the generated one\n"
+    "\n"
+    "Display and console:\n"
+    "-nographic              no graphical output; the serial port is on stdio\n"
+    "-display none           no display\n"
+    "-serial mon:stdio|stdio|none|null\n"
+    "                        where the serial port goes (default: stdio)\n"
+    "-monitor none           no monitor (there is none to enable yet)\n"
+    "-no-reboot              exit instead of rebooting\n"
+    "\n"
+    "Debugging:\n"
+    "-d ITEM[,...]           log the given items (-d help for a list)\n"
+    "-D FILE                 write the log to FILE instead of stderr\n"
+    "\n"
+    "On the console (under Node): Ctrl-A x quits, Ctrl-A h shows the keys,\n"
+    "Ctrl-A Ctrl-A sends Ctrl-A.\n";
+
+/* ---------------------------------------------------------------------------------- */
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (errlen) {
+        vsnprintf(err, errlen, fmt, ap);
+    }
+    va_end(ap);
+}
+
+/* Human-readable size for messages: "2G", "1536M", "4096K". */
+static void format_size(uint64_t v, char *buf, size_t len)
+{
+    static const char units[] = "KMGT";
+    const char *unit = "";
+    uint64_t n = v;
+    for (int i = 3; i >= 0; i--) {
+        uint64_t scale = 1ull << (10 * (i + 1));
+        if (v >= scale && v % scale == 0) {
+            n = v / scale;
+            unit = &units[i];
+            break;
+        }
+    }
+    snprintf(buf, len, "%llu%.1s", (unsigned long long)n, unit);
+}
+
+/*
+ * QEMU's size syntax: a decimal number with an optional fraction (or a hex integer),
+ * then an optional one-letter unit B, K, M, G, T, P or E (either case).  Without a unit
+ * the number is in def_unit (and must be whole).  Returns false if malformed or not below 2^64.
+ */
+static bool parse_size(const char *s, uint64_t def_unit, uint64_t *out)
+{
+    const char *p = s;
+    uint64_t whole = 0;
+    double frac = 0;
+    bool any_digit = false, has_frac = false;
+
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        p += 2;
+        while (isxdigit((unsigned char)*p)) {
+            unsigned d = isdigit((unsigned char)*p) ? (unsigned)(*p - '0')
+                                                    : (unsigned)(tolower(*p) - 'a' + 10);
+            if (whole > (UINT64_MAX - d) / 16) {
+                return false;
+            }
+            whole = whole * 16 + d;
+            any_digit = true;
+            p++;
+        }
+    } else {
+        while (isdigit((unsigned char)*p)) {
+            unsigned d = (unsigned)(*p - '0');
+            if (whole > (UINT64_MAX - d) / 10) {
+                return false;
+            }
+            whole = whole * 10 + d;
+            any_digit = true;
+            p++;
+        }
+        if (*p == '.') {
+            double scale = 0.1;
+            p++;
+            while (isdigit((unsigned char)*p)) {
+                frac += (*p - '0') * scale;
+                scale /= 10;
+                has_frac = true;
+                p++;
+            }
+            if (!any_digit && !has_frac) {
+                return false;
+            }
+            any_digit = true;
+        }
+    }
+    if (!any_digit) {
+        return false;
+    }
+
+    uint64_t unit = def_unit;
+    if (*p) {
+        static const char letters[] = "BKMGTPE";
+        const char *l = strchr(letters, toupper((unsigned char)*p));
+        if (!l || p[1] != '\0') {
+            return false;
+        }
+        unit = 1ull << (10 * (l - letters));
+    }
+    if (has_frac && frac > 0 && (unit == 1 || !*p)) {
+        return false; /* as QEMU: a fraction needs an explicit unit, and not bytes */
+    }
+    if (whole > UINT64_MAX / unit) {
+        return false;
+    }
+    uint64_t v = whole * unit;
+    uint64_t extra = (uint64_t)(frac * (double)unit);
+    if (v > UINT64_MAX - extra) {
+        return false;
+    }
+    *out = v + extra;
+    return true;
+}
+
+/* A decimal int in [0, INT32_MAX]. */
+static bool parse_int(const char *s, int *out)
+{
+    if (!isdigit((unsigned char)s[0])) {
+        return false;
+    }
+    errno = 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || errno || v > 0x7fffffff) {
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool parse_on_off(const char *s, bool *out)
+{
+    if (strcmp(s, "on") == 0 || strcmp(s, "yes") == 0 || strcmp(s, "true") == 0) {
+        *out = true;
+        return true;
+    }
+    if (strcmp(s, "off") == 0 || strcmp(s, "no") == 0 || strcmp(s, "false") == 0) {
+        *out = false;
+        return true;
+    }
+    return false;
+}
+
+/*
+ * Iterate over "key=value,key=value" lists: copies the next element of *p into key/val
+ * (val is "" for a bare element) and advances *p.  Returns false at the end.  Elements
+ * longer than the buffers are truncated, which can only make them not match.
+ */
+static bool next_prop(const char **p, char *key, size_t keylen, char *val, size_t vallen,
+                      bool *has_eq)
+{
+    if (!*p || !**p) {
+        return false;
+    }
+    const char *s = *p;
+    const char *end = strchr(s, ',');
+    size_t n = end ? (size_t)(end - s) : strlen(s);
+    const char *eq = memchr(s, '=', n);
+    size_t kn = eq ? (size_t)(eq - s) : n;
+    snprintf(key, keylen, "%.*s", (int)kn, s);
+    if (eq) {
+        snprintf(val, vallen, "%.*s", (int)(n - kn - 1), eq + 1);
+    } else {
+        val[0] = '\0';
+    }
+    *has_eq = eq != NULL;
+    *p = end ? end + 1 : s + n;
+    return true;
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void print_version(void)
+{
+    printf("qemu-wasm version " QEMU_WASM_VERSION "\n"
+           "Copyright (c) 2026 the qemu-wasm developers; options and behaviour modelled "
+           "on QEMU\n");
+}
+
+static void print_help(void)
+{
+    char max[32];
+    format_size(MAX_RAM_SIZE, max, sizeof(max));
+    printf(usage_text, max);
+}
+
+static OptionsResult opt_machine(MachineConfig *cfg, const char *arg, char *err,
+                                 size_t errlen)
+{
+    if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
+        printf("Supported machines are:\n");
+        for (size_t i = 0; i < ARRAY_LEN(machines); i++) {
+            printf("%-20s %s%s\n", machines[i].name, machines[i].desc,
+                   i == 0 ? " (default)" : "");
+        }
+        return OPTIONS_EXIT_SUCCESS;
+    }
+    /* NAME[,props] or type=NAME[,props] or only props (the machine stays as it was). */
+    const char *comma = strchr(arg, ',');
+    size_t n = comma ? (size_t)(comma - arg) : strlen(arg);
+    const char *name = arg;
+    const char *opts = comma ? comma + 1 : NULL;
+    if (memchr(arg, '=', n)) {
+        if (strncmp(arg, "type=", 5) == 0) {
+            name = arg + 5;
+            n -= 5;
+        } else {
+            name = NULL;
+            opts = arg;
+        }
+    }
+    if (name) {
+        bool known = false;
+        for (size_t i = 0; i < ARRAY_LEN(machines); i++) {
+            if (strlen(machines[i].name) == n && strncmp(name, machines[i].name, n) == 0) {
+                known = true;
+            }
+        }
+        if (!known || n >= sizeof(cfg->machine_buf)) {
+            set_err(err, errlen,
+                    "unsupported machine type: \"%.*s\" (use -machine help to list "
+                    "supported machines)",
+                    (int)(n > 64 ? 64 : n), name);
+            return OPTIONS_ERROR;
+        }
+        snprintf(cfg->machine_buf, sizeof(cfg->machine_buf), "%.*s", (int)n, name);
+        cfg->machine = cfg->machine_buf;
+    }
+    cfg->machine_opts = opts && *opts ? opts : NULL;
+    return OPTIONS_OK;
+}
+
+static OptionsResult opt_cpu(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
+{
+    if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
+        printf("Available CPUs:\n");
+        for (size_t i = 0; i < ARRAY_LEN(cpu_models); i++) {
+            printf("  %s\n", cpu_models[i]);
+        }
+        return OPTIONS_EXIT_SUCCESS;
+    }
+    const char *comma = strchr(arg, ',');
+    size_t n = comma ? (size_t)(comma - arg) : strlen(arg);
+    for (size_t i = 0; i < ARRAY_LEN(cpu_models); i++) {
+        if (strlen(cpu_models[i]) == n && strncmp(arg, cpu_models[i], n) == 0) {
+            snprintf(cfg->cpu_buf, sizeof(cfg->cpu_buf), "%s", cpu_models[i]);
+            cfg->cpu = cfg->cpu_buf;
+            cfg->cpu_opts = comma && comma[1] ? comma + 1 : NULL;
+            return OPTIONS_OK;
+        }
+    }
+    set_err(err, errlen, "unable to find CPU model '%.*s'", (int)(n > 64 ? 64 : n), arg);
+    return OPTIONS_ERROR;
+}
+
+static OptionsResult opt_mem(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
+{
+    const char *p = arg;
+    char key[32], val[64];
+    bool has_eq, have_size = false;
+    uint64_t size = 0;
+    while (next_prop(&p, key, sizeof(key), val, sizeof(val), &has_eq)) {
+        const char *num = NULL;
+        if (!has_eq && !have_size) {
+            num = key;
+        } else if (has_eq && strcmp(key, "size") == 0) {
+            num = val;
+        } else if (has_eq && (strcmp(key, "slots") == 0 || strcmp(key, "maxmem") == 0)) {
+            set_err(err, errlen, "-m %s: memory hotplug (slots, maxmem) is not supported",
+                    arg);
+            return OPTIONS_ERROR;
+        } else {
+            set_err(err, errlen, "-m %s: Invalid parameter '%s'", arg, key);
+            return OPTIONS_ERROR;
+        }
+        if (!parse_size(num, 1ull << 20, &size)) {
+            set_err(err, errlen,
+                    "-m %s: Parameter 'size' expects a non-negative number below 2^64", arg);
+            return OPTIONS_ERROR;
+        }
+        have_size = true;
+    }
+    if (!have_size && arg[0] != '\0') {
+        set_err(err, errlen, "-m %s: missing 'size' option value", arg);
+        return OPTIONS_ERROR;
+    }
+    if (size == 0) {
+        size = OPT_DEFAULT_RAM_SIZE; /* as QEMU: 0 (or "") means the default */
+    }
+    if (size > MAX_RAM_SIZE) {
+        char max[32];
+        format_size(MAX_RAM_SIZE, max, sizeof(max));
+        set_err(err, errlen, "-m %s: ram size too large (at most %s)", arg, max);
+        return OPTIONS_ERROR;
+    }
+    cfg->ram_size = (size + 8191) & ~(uint64_t)8191; /* QEMU aligns to 8 KiB */
+    return OPTIONS_OK;
+}
+
+static OptionsResult opt_smp(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
+{
+    const char *p = arg;
+    char key[32], val[64];
+    bool has_eq;
+    int cpus = -1, topo = 1, maxcpus = -1;
+    bool have_topo = false;
+    while (next_prop(&p, key, sizeof(key), val, sizeof(val), &has_eq)) {
+        const char *num = has_eq ? val : key;
+        const char *param = has_eq ? key : "cpus";
+        if (!has_eq && cpus >= 0) {
+            set_err(err, errlen, "-smp %s: Invalid parameter '%s'", arg, key);
+            return OPTIONS_ERROR;
+        }
+        bool is_cpus = strcmp(param, "cpus") == 0;
+        bool is_max = strcmp(param, "maxcpus") == 0;
+        bool is_topo = strcmp(param, "sockets") == 0 || strcmp(param, "dies") == 0 ||
+                       strcmp(param, "clusters") == 0 || strcmp(param, "cores") == 0 ||
+                       strcmp(param, "threads") == 0;
+        if (!is_cpus && !is_max && !is_topo) {
+            set_err(err, errlen, "-smp %s: Invalid parameter '%s'", arg, key);
+            return OPTIONS_ERROR;
+        }
+        int v;
+        if (!parse_int(num, &v)) {
+            set_err(err, errlen, "-smp %s: Parameter 'smp.%s' expects integer", arg, param);
+            return OPTIONS_ERROR;
+        }
+        if (v == 0) {
+            set_err(err, errlen,
+                    "-smp %s: CPU topology parameters must be greater than zero", arg);
+            return OPTIONS_ERROR;
+        }
+        if (is_cpus) {
+            cpus = v;
+        } else if (is_max) {
+            maxcpus = v;
+        } else {
+            topo = (int64_t)topo * v > 0x7fffffff ? 0x7fffffff : topo * v;
+            have_topo = true;
+        }
+    }
+    if (cpus < 0) {
+        cpus = have_topo ? topo : (maxcpus > 0 ? maxcpus : 1);
+    }
+    if (maxcpus > 0 && maxcpus < cpus) {
+        set_err(err, errlen, "-smp %s: maxcpus must be equal to or greater than smp", arg);
+        return OPTIONS_ERROR;
+    }
+    if (cpus > OPT_MAX_CPUS) {
+        set_err(err, errlen,
+                "Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d", cpus,
+                cfg->machine, OPT_MAX_CPUS);
+        return OPTIONS_ERROR;
+    }
+    cfg->smp = cpus;
+    return OPTIONS_OK;
+}
+
+static OptionsResult opt_accel(MachineConfig *cfg, const char *arg, bool *thread_set,
+                               char *err, size_t errlen)
+{
+    const char *p = arg;
+    char key[32], val[64];
+    bool has_eq, first = true;
+    while (next_prop(&p, key, sizeof(key), val, sizeof(val), &has_eq)) {
+        if (first && (!has_eq || strcmp(key, "accel") == 0)) {
+            const char *accel = has_eq ? val : key; /* "tcg" or "accel=tcg" */
+            first = false;
+            if (strcmp(accel, "help") == 0 || strcmp(accel, "?") == 0) {
+                printf("Accelerators supported in qemu-wasm:\ntcg\n");
+                return OPTIONS_EXIT_SUCCESS;
+            }
+            if (strcmp(accel, "tcg") != 0) {
+                set_err(err, errlen, "-accel %s: invalid accelerator %s", arg, accel);
+                return OPTIONS_ERROR;
+            }
+            continue;
+        }
+        if (first) {
+            set_err(err, errlen, "-accel %s: Parameter 'accel' is missing", arg);
+            return OPTIONS_ERROR;
+        }
+        if (!has_eq) {
+            set_err(err, errlen, "-accel %s: Invalid parameter '%s'", arg, key);
+            return OPTIONS_ERROR;
+        }
+        if (strcmp(key, "jit") == 0) {
+            if (!parse_on_off(val, &cfg->jit)) {
+                set_err(err, errlen, "-accel %s: Parameter 'jit' expects 'on' or 'off'", arg);
+                return OPTIONS_ERROR;
+            }
+        } else if (strcmp(key, "jit-threshold") == 0 || strcmp(key, "jit-cache") == 0) {
+            int v;
+            if (!parse_int(val, &v)) {
+                set_err(err, errlen, "-accel %s: Parameter '%s' expects integer", arg, key);
+                return OPTIONS_ERROR;
+            }
+            if (key[4] == 't') {
+                cfg->jit_threshold = v;
+            } else {
+                cfg->jit_cache = v;
+            }
+        } else if (strcmp(key, "thread") == 0) {
+            if (strcmp(val, "multi") == 0) {
+                cfg->thread_multi = true;
+            } else if (strcmp(val, "single") == 0) {
+                cfg->thread_multi = false;
+            } else {
+                set_err(err, errlen, "-accel %s: Invalid 'thread' setting %s", arg, val);
+                return OPTIONS_ERROR;
+            }
+            *thread_set = true;
+        } else {
+            set_err(err, errlen, "-accel %s: Property 'tcg-accel.%s' not found", arg, key);
+            return OPTIONS_ERROR;
+        }
+    }
+    if (first) {
+        set_err(err, errlen, "-accel %s: Parameter 'accel' is missing", arg);
+        return OPTIONS_ERROR;
+    }
+    return OPTIONS_OK;
+}
+
+static OptionsResult opt_log(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
+{
+    if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
+        printf("Log items (comma separated):\n");
+        for (size_t i = 0; i < ARRAY_LEN(log_items); i++) {
+            printf("%-15s %s\n", log_items[i].name, log_items[i].desc);
+        }
+        return OPTIONS_EXIT_SUCCESS;
+    }
+    const char *p = arg;
+    char key[32], val[8];
+    bool has_eq;
+    while (next_prop(&p, key, sizeof(key), val, sizeof(val), &has_eq)) {
+        const LogItem *item = NULL;
+        for (size_t i = 0; i < ARRAY_LEN(log_items); i++) {
+            if (!has_eq && strcmp(key, log_items[i].name) == 0) {
+                item = &log_items[i];
+            }
+        }
+        if (!item) {
+            set_err(err, errlen, "-d %s: unknown log item '%s%s%s' (use -d help for a list)",
+                    arg, key, has_eq ? "=" : "", val);
+            return OPTIONS_ERROR;
+        }
+        *(bool *)((char *)cfg + item->field) = true;
+    }
+    return OPTIONS_OK;
+}
+
+static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
+                                size_t errlen)
+{
+    if (strcmp(arg, "mon:stdio") == 0 || strcmp(arg, "stdio") == 0) {
+        cfg->serial = "stdio";
+    } else if (strcmp(arg, "none") == 0 || strcmp(arg, "null") == 0) {
+        cfg->serial = "none";
+    } else {
+        set_err(err, errlen, "-serial %s: '%s' is not a valid char driver "
+                "(qemu-wasm supports mon:stdio, stdio, none, null)", arg, arg);
+        return OPTIONS_ERROR;
+    }
+    return OPTIONS_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void config_defaults(MachineConfig *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    snprintf(cfg->machine_buf, sizeof(cfg->machine_buf), "%s", machines[0].name);
+    cfg->machine = cfg->machine_buf;
+    cfg->ram_size = OPT_DEFAULT_RAM_SIZE;
+    cfg->smp = 1;
+    cfg->jit = true;
+    cfg->jit_threshold = OPT_DEFAULT_JIT_THRESHOLD;
+    cfg->jit_cache = OPT_DEFAULT_JIT_CACHE_MB;
+}
+
+OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err,
+                            size_t errlen)
+{
+    bool thread_set = false;
+    config_defaults(cfg);
+    if (errlen) {
+        err[0] = '\0';
+    }
+
+    for (int i = 1; i < argc; i++) {
+        const char *opt = argv[i];
+        if (opt[0] != '-' || opt[1] == '\0') {
+            /* QEMU takes a bare argument as a disk image (-hda); we have no disks yet. */
+            set_err(err, errlen, "%s: disk images are not supported yet (use -kernel)", opt);
+            return OPTIONS_ERROR;
+        }
+        const char *name = opt + 1;
+        if (name[0] == '-') {
+            name++;
+        }
+        int id = -1;
+        bool has_arg = false;
+        for (size_t k = 0; k < ARRAY_LEN(option_table); k++) {
+            if (strcmp(name, option_table[k].name) == 0) {
+                id = option_table[k].id;
+                has_arg = option_table[k].has_arg;
+            }
+        }
+        if (id < 0) {
+            set_err(err, errlen, "%s: invalid option", opt);
+            return OPTIONS_ERROR;
+        }
+        const char *arg = NULL;
+        if (has_arg) {
+            if (i + 1 >= argc) {
+                set_err(err, errlen, "%s: requires an argument", opt);
+                return OPTIONS_ERROR;
+            }
+            arg = argv[++i];
+        }
+
+        OptionsResult r = OPTIONS_OK;
+        switch (id) {
+        case OPT_HELP:
+            print_help();
+            return OPTIONS_EXIT_SUCCESS;
+        case OPT_VERSION:
+            print_version();
+            return OPTIONS_EXIT_SUCCESS;
+        case OPT_MACHINE:
+            r = opt_machine(cfg, arg, err, errlen);
+            break;
+        case OPT_CPU:
+            r = opt_cpu(cfg, arg, err, errlen);
+            break;
+        case OPT_MEM:
+            r = opt_mem(cfg, arg, err, errlen);
+            break;
+        case OPT_SMP:
+            r = opt_smp(cfg, arg, err, errlen);
+            break;
+        case OPT_KERNEL:
+            cfg->kernel = arg;
+            break;
+        case OPT_INITRD:
+            cfg->initrd = arg;
+            break;
+        case OPT_APPEND:
+            cfg->append = arg;
+            break;
+        case OPT_BIOS:
+            cfg->bios = arg;
+            break;
+        case OPT_DTB:
+            cfg->dtb = arg;
+            break;
+        case OPT_NOGRAPHIC:
+            cfg->nographic = true;
+            break;
+        case OPT_DISPLAY:
+            if (strcmp(arg, "none") != 0 && strncmp(arg, "none,", 5) != 0) {
+                char type[32];
+                snprintf(type, sizeof(type), "%.*s", (int)strcspn(arg, ","), arg);
+                set_err(err, errlen, "-display %s: Parameter 'type' does not accept value '%s'",
+                        arg, type);
+                r = OPTIONS_ERROR;
+            }
+            break;
+        case OPT_SERIAL:
+            r = opt_serial(cfg, arg, err, errlen);
+            break;
+        case OPT_MONITOR:
+            if (strcmp(arg, "none") != 0) {
+                set_err(err, errlen, "-monitor %s: qemu-wasm has no monitor yet "
+                        "(only -monitor none is accepted)", arg);
+                r = OPTIONS_ERROR;
+            }
+            break;
+        case OPT_NO_REBOOT:
+            cfg->no_reboot = true;
+            break;
+        case OPT_ACCEL:
+            r = opt_accel(cfg, arg, &thread_set, err, errlen);
+            break;
+        case OPT_LOG:
+            r = opt_log(cfg, arg, err, errlen);
+            break;
+        case OPT_LOGFILE:
+            cfg->logfile = arg;
+            break;
+        }
+        if (r != OPTIONS_OK) {
+            return r;
+        }
+    }
+    if (!thread_set) {
+        cfg->thread_multi = cfg->smp > 1;
+    }
+    return OPTIONS_OK;
+}

@@ -1,0 +1,126 @@
+/*
+ * core/fpu/softfloat.h — bit-exact IEEE 754 binary32 / binary64 arithmetic in integer C.
+ *
+ * The host FPU is never used for results: WebAssembly only has round-to-nearest-even and
+ * no exception flags.  Values are raw bit patterns (uint32_t for binary32, uint64_t for
+ * binary64).  Every operation takes a FloatStatus: the rounding mode it reads and the
+ * exception flags it accrues (ORs into; never clears).
+ *
+ * Conventions (those of RISC-V, which is the first user; other targets adapt around them):
+ *   - NaN results are always the canonical quiet NaN (0x7fc00000 / 0x7ff8000000000000);
+ *     payloads are not propagated.  A signaling NaN operand raises invalid.
+ *   - Subnormals are fully supported (no flush-to-zero).
+ *   - Underflow is raised when the result is tiny AND inexact; tininess is detected after
+ *     rounding unless FloatStatus.tininess_before_rounding is set (e.g. for Arm).
+ *   - Float -> integer conversions saturate: NaN and +large -> the largest integer,
+ *     -large -> the smallest (0 for unsigned), raising invalid (and not inexact).
+ */
+#ifndef CORE_FPU_SOFTFLOAT_H
+#define CORE_FPU_SOFTFLOAT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Rounding modes.  The values equal the RISC-V rm encoding. */
+typedef enum FloatRound {
+    FLOAT_RNE = 0, /* to nearest, ties to even */
+    FLOAT_RTZ = 1, /* toward zero */
+    FLOAT_RDN = 2, /* toward -infinity */
+    FLOAT_RUP = 3, /* toward +infinity */
+    FLOAT_RMM = 4, /* to nearest, ties away from zero */
+} FloatRound;
+
+/* Exception flags.  The bit values equal the RISC-V fflags layout. */
+enum {
+    FLOAT_FLAG_INEXACT = 1,
+    FLOAT_FLAG_UNDERFLOW = 2,
+    FLOAT_FLAG_OVERFLOW = 4,
+    FLOAT_FLAG_DIVBYZERO = 8,
+    FLOAT_FLAG_INVALID = 16,
+};
+
+typedef struct FloatStatus {
+    uint8_t rounding; /* FloatRound; values above FLOAT_RMM behave as FLOAT_RNE */
+    uint8_t flags;    /* accrued FLOAT_FLAG_* */
+    bool tininess_before_rounding;
+} FloatStatus;
+
+#define F32_DEFAULT_NAN 0x7fc00000u
+#define F64_DEFAULT_NAN 0x7ff8000000000000ull
+
+/* Arithmetic.  muladd computes a*b+c with a single rounding. */
+uint32_t f32_add(uint32_t a, uint32_t b, FloatStatus *s);
+uint32_t f32_sub(uint32_t a, uint32_t b, FloatStatus *s);
+uint32_t f32_mul(uint32_t a, uint32_t b, FloatStatus *s);
+uint32_t f32_div(uint32_t a, uint32_t b, FloatStatus *s);
+uint32_t f32_sqrt(uint32_t a, FloatStatus *s);
+uint32_t f32_muladd(uint32_t a, uint32_t b, uint32_t c, FloatStatus *s);
+uint64_t f64_add(uint64_t a, uint64_t b, FloatStatus *s);
+uint64_t f64_sub(uint64_t a, uint64_t b, FloatStatus *s);
+uint64_t f64_mul(uint64_t a, uint64_t b, FloatStatus *s);
+uint64_t f64_div(uint64_t a, uint64_t b, FloatStatus *s);
+uint64_t f64_sqrt(uint64_t a, FloatStatus *s);
+uint64_t f64_muladd(uint64_t a, uint64_t b, uint64_t c, FloatStatus *s);
+
+/* Comparisons.  eq is quiet (only a signaling NaN raises invalid); lt and le signal
+ * invalid on any NaN.  Any NaN operand makes the result false. */
+bool f32_eq(uint32_t a, uint32_t b, FloatStatus *s);
+bool f32_lt(uint32_t a, uint32_t b, FloatStatus *s);
+bool f32_le(uint32_t a, uint32_t b, FloatStatus *s);
+bool f64_eq(uint64_t a, uint64_t b, FloatStatus *s);
+bool f64_lt(uint64_t a, uint64_t b, FloatStatus *s);
+bool f64_le(uint64_t a, uint64_t b, FloatStatus *s);
+
+/* IEEE 754-2019 minimumNumber / maximumNumber (RISC-V fmin/fmax): -0 < +0; one NaN
+ * operand -> the other operand; both NaN -> canonical NaN; a signaling NaN raises invalid. */
+uint32_t f32_min(uint32_t a, uint32_t b, FloatStatus *s);
+uint32_t f32_max(uint32_t a, uint32_t b, FloatStatus *s);
+uint64_t f64_min(uint64_t a, uint64_t b, FloatStatus *s);
+uint64_t f64_max(uint64_t a, uint64_t b, FloatStatus *s);
+
+/* Classification as a one-hot 10-bit mask (the RISC-V fclass layout). */
+enum {
+    FLOAT_CLASS_NEG_INF = 1 << 0,
+    FLOAT_CLASS_NEG_NORMAL = 1 << 1,
+    FLOAT_CLASS_NEG_SUBNORMAL = 1 << 2,
+    FLOAT_CLASS_NEG_ZERO = 1 << 3,
+    FLOAT_CLASS_POS_ZERO = 1 << 4,
+    FLOAT_CLASS_POS_SUBNORMAL = 1 << 5,
+    FLOAT_CLASS_POS_NORMAL = 1 << 6,
+    FLOAT_CLASS_POS_INF = 1 << 7,
+    FLOAT_CLASS_SNAN = 1 << 8,
+    FLOAT_CLASS_QNAN = 1 << 9,
+};
+unsigned f32_classify(uint32_t a);
+unsigned f64_classify(uint64_t a);
+
+bool f32_is_nan(uint32_t a);
+bool f64_is_nan(uint64_t a);
+bool f32_is_snan(uint32_t a);
+bool f64_is_snan(uint64_t a);
+
+/* Conversions between formats (rounded per s->rounding). */
+uint64_t f32_to_f64(uint32_t a, FloatStatus *s);
+uint32_t f64_to_f32(uint64_t a, FloatStatus *s);
+
+/* Float -> integer, rounded per s->rounding, saturating (see above). */
+int32_t f32_to_i32(uint32_t a, FloatStatus *s);
+uint32_t f32_to_u32(uint32_t a, FloatStatus *s);
+int64_t f32_to_i64(uint32_t a, FloatStatus *s);
+uint64_t f32_to_u64(uint32_t a, FloatStatus *s);
+int32_t f64_to_i32(uint64_t a, FloatStatus *s);
+uint32_t f64_to_u32(uint64_t a, FloatStatus *s);
+int64_t f64_to_i64(uint64_t a, FloatStatus *s);
+uint64_t f64_to_u64(uint64_t a, FloatStatus *s);
+
+/* Integer -> float, rounded per s->rounding. */
+uint32_t i32_to_f32(int32_t a, FloatStatus *s);
+uint32_t u32_to_f32(uint32_t a, FloatStatus *s);
+uint32_t i64_to_f32(int64_t a, FloatStatus *s);
+uint32_t u64_to_f32(uint64_t a, FloatStatus *s);
+uint64_t i32_to_f64(int32_t a, FloatStatus *s);
+uint64_t u32_to_f64(uint32_t a, FloatStatus *s);
+uint64_t i64_to_f64(int64_t a, FloatStatus *s);
+uint64_t u64_to_f64(uint64_t a, FloatStatus *s);
+
+#endif

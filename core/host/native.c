@@ -1,0 +1,197 @@
+/*
+ * core/host/native.c — core/host.h for the gcc build (Linux and other POSIX hosts).
+ *
+ * Process-wide state: only `stdin_eof` (console input has ended), written and read by
+ * the single console consumer.
+ */
+#include "core/host.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static int stdin_eof;
+
+static uint64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t host_clock_ns(void)
+{
+    return clock_ns(CLOCK_MONOTONIC);
+}
+
+uint64_t host_wall_ns(void)
+{
+    return clock_ns(CLOCK_REALTIME);
+}
+
+/* write() all of buf, waiting out EINTR and EAGAIN (fd may be non-blocking, e.g. a pipe
+ * a parent set up).  Errors such as EPIPE drop the rest silently, as a console should. */
+static void write_all(int fd, const void *buf, size_t len)
+{
+    const uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n > 0) {
+            p += n;
+            len -= (size_t)n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && errno == EAGAIN) {
+            struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+            poll(&pfd, 1, 100);
+        } else {
+            return;
+        }
+    }
+}
+
+void host_console_write(const void *buf, size_t len)
+{
+    write_all(1, buf, len);
+}
+
+size_t host_console_read(void *buf, size_t len)
+{
+    if (stdin_eof || len == 0) {
+        return 0;
+    }
+    struct pollfd pfd = {.fd = 0, .events = POLLIN};
+    if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLIN | POLLHUP | POLLERR))) {
+        return 0;
+    }
+    ssize_t n = read(0, buf, len);
+    if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+        stdin_eof = 1; /* end of input (or a closed/invalid stdin): stop polling it */
+        return 0;
+    }
+    return n > 0 ? (size_t)n : 0;
+}
+
+void host_verror(const char *fmt, va_list ap)
+{
+    char msg[1024];
+    int n = snprintf(msg, sizeof(msg), "qemu-wasm: ");
+    vsnprintf(msg + n, sizeof(msg) - (size_t)n - 1, fmt, ap);
+    size_t len = strlen(msg);
+    msg[len++] = '\n';
+    fflush(stdout);
+    write_all(2, msg, len);
+}
+
+void host_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    host_verror(fmt, ap);
+    va_end(ap);
+}
+
+static bool fail(int e, char *err, size_t errlen)
+{
+    if (errlen) {
+        snprintf(err, errlen, "%s", strerror(e));
+    }
+    return false;
+}
+
+bool host_read_file(const char *path, uint8_t **data, size_t *len, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fail(errno, err, errlen);
+    }
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        int e = errno;
+        close(fd);
+        return fail(e, err, errlen);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return fail(EISDIR, err, errlen);
+    }
+    /* Regular files are read at their stat size; pipes and /proc files grow as they go. */
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= SIZE_MAX / 2) {
+        close(fd);
+        return fail(EFBIG, err, errlen);
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
+    size_t used = 0;
+    uint8_t *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        return fail(ENOMEM, err, errlen);
+    }
+    for (;;) {
+        uint8_t probe[4096];
+        bool full = used == cap;
+        /* When the buffer is full, read into a probe first: usually it just sees EOF. */
+        ssize_t n = full ? read(fd, probe, sizeof(probe)) : read(fd, buf + used, cap - used);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            close(fd);
+            return fail(e, err, errlen);
+        }
+        if (n == 0) {
+            break;
+        }
+        if (full) {
+            size_t ncap = cap * 2;
+            uint8_t *nbuf = ncap > cap ? realloc(buf, ncap) : NULL;
+            if (!nbuf) {
+                free(buf);
+                close(fd);
+                return fail(ENOMEM, err, errlen);
+            }
+            buf = nbuf;
+            cap = ncap;
+            memcpy(buf + used, probe, (size_t)n);
+        }
+        used += (size_t)n;
+    }
+    close(fd);
+    *data = buf;
+    *len = used;
+    return true;
+}
+
+void *host_alloc_ram(uint64_t size)
+{
+    if (size == 0 || size > SIZE_MAX) {
+        return NULL;
+    }
+    /* Anonymous private memory is zero and costs nothing until the guest touches it. */
+    void *p = mmap(NULL, (size_t)size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void host_free_ram(void *p, uint64_t size)
+{
+    if (p) {
+        munmap(p, (size_t)size);
+    }
+}
+
+void host_sleep_ns(uint64_t ns)
+{
+    struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
+                          .tv_nsec = (long)(ns % 1000000000u)};
+    nanosleep(&ts, NULL);
+}

@@ -1,0 +1,229 @@
+/*
+ * core/riscv/cpu.c — RV64 hart: creation, reset, traps, interrupts, address translation.
+ */
+#include "core/riscv/cpu.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/riscv/helper.h"
+#include "core/riscv/mmu.h"
+#include "core/tlb.h"
+#include "hw/machine.h"
+
+#define MISA_EXT(c) (1ull << ((c) - 'A'))
+#define MISA_RV64 (2ull << 62)
+
+static unsigned riscv_mmu_index(CPUState *cs, bool fetch)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    int mode = cpu->priv;
+    if (!fetch && mode == PRV_M && (cpu->mstatus & MSTATUS_MPRV)) {
+        mode = (int)((cpu->mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT);
+    }
+    switch (mode) {
+    case PRV_U:
+        return RISCV_MMU_U;
+    case PRV_S:
+        return (!fetch && (cpu->mstatus & MSTATUS_SUM)) ? RISCV_MMU_S_SUM : RISCV_MMU_S;
+    default:
+        return RISCV_MMU_M;
+    }
+}
+
+static uint32_t riscv_tb_flags(CPUState *cs)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    uint32_t fs = (uint32_t)((cpu->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT);
+    return (uint32_t)cpu->priv | (fs << TB_FLAG_FS_SHIFT);
+}
+
+static void riscv_raise_misaligned(CPUState *cs, uint64_t vaddr, int access)
+{
+    int cause = access == TLB_ACCESS_FETCH ? EXCP_INSN_MISALIGNED
+              : access == TLB_ACCESS_WRITE ? EXCP_STORE_MISALIGNED
+                                           : EXCP_LOAD_MISALIGNED;
+    cpu_raise(cs, cause, vaddr);
+}
+
+/* The bits of the instruction at pc (for mtval on illegal instruction), 0 if unreadable. */
+static uint64_t insn_bits_at(CPUState *cs, uint64_t pc)
+{
+    uint64_t paddr;
+    uint8_t *host;
+    int saved = cs->excp_index;
+    uint64_t saved_tval = cs->excp_tval;
+    uint32_t bits = 0;
+    unsigned idx = cs->arch->mmu_index(cs, true);
+    if (tlb_translate_code(cs, pc, idx, &paddr, &host) && host) {
+        uint16_t lo;
+        memcpy(&lo, host + (pc & ~TLB_PAGE_MASK), 2);
+        bits = lo;
+        if ((lo & 3) == 3 && tlb_translate_code(cs, pc + 2, idx, &paddr, &host) && host) {
+            uint16_t hi;
+            memcpy(&hi, host + ((pc + 2) & ~TLB_PAGE_MASK), 2);
+            bits |= (uint32_t)hi << 16;
+        }
+    }
+    cs->excp_index = saved;
+    cs->excp_tval = saved_tval;
+    return bits;
+}
+
+/* Take a trap (privileged spec 3.1.6.1, 3.1.8, 4.1.1): into S-mode if it comes from S or
+ * U and M-mode delegated it, else into M-mode. */
+static void riscv_trap(RiscvCPU *cpu, uint64_t cause, uint64_t tval, bool interrupt)
+{
+    uint64_t s = cpu->mstatus;
+    uint64_t deleg = interrupt ? cpu->mideleg : cpu->medeleg;
+    uint64_t vec_off = interrupt ? 4 * cause : 0;
+    if (cpu->priv <= PRV_S && ((deleg >> cause) & 1)) {
+        cpu->sepc = cpu->common.pc;
+        cpu->scause = cause | (interrupt ? 1ull << 63 : 0);
+        cpu->stval = tval;
+        s = (s & ~MSTATUS_SPIE) | ((s & MSTATUS_SIE) ? MSTATUS_SPIE : 0);
+        s &= ~MSTATUS_SIE;
+        s = (s & ~MSTATUS_SPP) | (cpu->priv == PRV_S ? MSTATUS_SPP : 0);
+        cpu->mstatus = s;
+        cpu->priv = PRV_S;
+        cpu->common.pc = (cpu->stvec & ~3ull) + ((cpu->stvec & 1) ? vec_off : 0);
+        return;
+    }
+    cpu->mepc = cpu->common.pc;
+    cpu->mcause = cause | (interrupt ? 1ull << 63 : 0);
+    cpu->mtval = tval;
+    s = (s & ~MSTATUS_MPIE) | ((s & MSTATUS_MIE) ? MSTATUS_MPIE : 0);
+    s &= ~MSTATUS_MIE;
+    s = (s & ~MSTATUS_MPP) | ((uint64_t)cpu->priv << MSTATUS_MPP_SHIFT);
+    cpu->mstatus = s;
+    cpu->priv = PRV_M;
+    cpu->common.pc = (cpu->mtvec & ~3ull) + ((cpu->mtvec & 1) ? vec_off : 0);
+}
+
+static void riscv_do_exception(CPUState *cs)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    uint64_t cause = (uint64_t)cs->excp_index;
+    uint64_t tval = cs->excp_tval;
+    switch (cause) {
+    case EXCP_ILLEGAL_INSN:
+        tval = insn_bits_at(cs, cs->pc);
+        break;
+    case EXCP_ECALL_U:
+    case EXCP_ECALL_S:
+    case EXCP_ECALL_M:
+    case EXCP_BREAKPOINT:
+        tval = 0;
+        break;
+    default:
+        break;
+    }
+    riscv_trap(cpu, cause, tval, false);
+}
+
+/* Interrupt priority: MEI, MSI, MTI, SEI, SSI, STI (privileged spec 3.1.9). */
+static const int irq_priority[] = {11, 3, 7, 9, 1, 5};
+
+static bool riscv_check_interrupts(CPUState *cs)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    uint64_t pending = __atomic_load_n(&cpu->mip, __ATOMIC_SEQ_CST) & cpu->mie;
+    if (!pending) {
+        return false;
+    }
+    /* M-level interrupts are taken below M, or in M with MIE; delegated (S-level) ones
+     * below S, or in S with SIE, never in M (privileged spec 3.1.9). */
+    bool m_enabled = cpu->priv < PRV_M || (cpu->mstatus & MSTATUS_MIE);
+    bool s_enabled = cpu->priv < PRV_S || (cpu->priv == PRV_S && (cpu->mstatus & MSTATUS_SIE));
+    uint64_t takeable = (m_enabled ? pending & ~cpu->mideleg : 0) |
+                        (s_enabled ? pending & cpu->mideleg : 0);
+    if (!takeable) {
+        return cs->halted; /* WFI wakes on a pending interrupt even if disabled */
+    }
+    for (unsigned i = 0; i < sizeof(irq_priority) / sizeof(irq_priority[0]); i++) {
+        int irq = irq_priority[i];
+        if (takeable & (1ull << irq)) {
+            riscv_trap(cpu, (uint64_t)irq, 0, true);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool riscv_is_halted(CPUState *cs)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    return !(__atomic_load_n(&cpu->mip, __ATOMIC_SEQ_CST) & cpu->mie);
+}
+
+void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level)
+{
+    uint64_t old = level ? __atomic_fetch_or(&cpu->mip, mask, __ATOMIC_SEQ_CST)
+                         : __atomic_fetch_and(&cpu->mip, ~mask, __ATOMIC_SEQ_CST);
+    if (level && !(old & mask)) {
+        cpu_exit_request(&cpu->common, CPU_EXIT_INTERRUPT);
+    }
+}
+
+static void riscv_reset(CPUState *cs)
+{
+    RiscvCPU *cpu = riscv_cpu(cs);
+    memset(cpu->gpr, 0, sizeof(cpu->gpr));
+    memset(cpu->fpr, 0, sizeof(cpu->fpr));
+    cpu->fflags = cpu->frm = 0;
+    cpu->load_res = (uint64_t)-1;
+    cpu->priv = PRV_M;
+    cpu->misa = MISA_RV64 | MISA_EXT('I') | MISA_EXT('M') | MISA_EXT('A') | MISA_EXT('F') |
+                MISA_EXT('D') | MISA_EXT('C') | MISA_EXT('S') | MISA_EXT('U');
+    cpu->mstatus = 0;
+    cpu->mtvec = cpu->mepc = cpu->mcause = cpu->mtval = cpu->mscratch = 0;
+    cpu->medeleg = cpu->mideleg = cpu->mie = cpu->mip = 0;
+    cpu->mcounteren = cpu->mcountinhibit = cpu->menvcfg = 0;
+    cpu->stvec = cpu->sepc = cpu->scause = cpu->stval = cpu->sscratch = 0;
+    cpu->satp = cpu->scounteren = cpu->senvcfg = 0;
+    cpu->mcycle_offset = cpu->minstret_offset = 0;
+    memset(cpu->pmpcfg, 0, sizeof(cpu->pmpcfg));
+    memset(cpu->pmpaddr, 0, sizeof(cpu->pmpaddr));
+    cs->excp_index = -1;
+    cs->halted = false;
+    cs->insn_count = 0;
+    cs->pc = 0x1000; /* the machine's reset vector (boot ROM) */
+    tlb_flush(cs);
+}
+
+const CPUArchOps riscv_arch_ops = {
+    .name = "riscv64",
+    .translate = riscv_translate,
+    .tb_flags = riscv_tb_flags,
+    .mmu_index = riscv_mmu_index,
+    .tlb_fill = riscv_tlb_fill, /* core/riscv/mmu.c */
+    .raise_misaligned = riscv_raise_misaligned,
+    .do_exception = riscv_do_exception,
+    .check_interrupts = riscv_check_interrupts,
+    .is_halted = riscv_is_halted,
+    .reset = riscv_reset,
+};
+
+RiscvCPU *riscv_cpu_create(Machine *m, int hartid)
+{
+    RiscvCPU *cpu = calloc(1, sizeof(*cpu));
+    if (!cpu) {
+        return NULL;
+    }
+    cpu_common_init(&cpu->common, &riscv_arch_ops, m, hartid);
+    if (!cpu->common.irblock) {
+        free(cpu);
+        return NULL;
+    }
+    cpu->mhartid = (uint64_t)hartid;
+    riscv_reset(&cpu->common);
+    return cpu;
+}
+
+void riscv_cpu_destroy(RiscvCPU *cpu)
+{
+    if (cpu) {
+        cpu_common_destroy(&cpu->common);
+        free(cpu);
+    }
+}

@@ -1,0 +1,247 @@
+/*
+ * core/tb.c — translation-block cache: lookup, translation, invalidation.
+ */
+#include "core/tb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cpu.h"
+#include "core/tlb.h"
+#include "hw/machine.h"
+#include "tcg/ir.h"
+
+TBCache *tb_cache_new(void)
+{
+    TBCache *c = calloc(1, sizeof(*c));
+    if (!c) {
+        return NULL;
+    }
+    c->pool = calloc(TB_MAX_COUNT, sizeof(TranslationBlock));
+    if (!c->pool) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void tb_free_code(TBCache *c)
+{
+    for (uint32_t i = 0; i < c->used; i++) {
+        interp_free(c->pool[i].code);
+        c->pool[i].code = NULL;
+    }
+}
+
+void tb_cache_free(TBCache *c)
+{
+    if (!c) {
+        return;
+    }
+    tb_free_code(c);
+    free(c->pool);
+    free(c);
+}
+
+static inline uint32_t tb_hash(uint64_t phys_pc, uint32_t flags)
+{
+    uint64_t h = (phys_pc >> 1) ^ ((uint64_t)flags * 0x9e3779b97f4a7c15ull);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return (uint32_t)h & ((1u << TB_HASH_BITS) - 1);
+}
+
+static inline uint32_t page_hash(uint64_t page)
+{
+    return (uint32_t)((page * 0x9e3779b97f4a7c15ull) >> 40) & ((1u << TB_PAGE_HASH_BITS) - 1);
+}
+
+static void cpu_clear_jmp_cache(CPUState *cpu)
+{
+    memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
+}
+
+void tb_flush(Machine *m)
+{
+    TBCache *c = m->tbs;
+    tb_free_code(c);
+    memset(c->hash, 0, sizeof(c->hash));
+    memset(c->page_hash, 0, sizeof(c->page_hash));
+    memset(c->pool, 0, sizeof(TranslationBlock) * c->used);
+    c->used = 0;
+    c->flushes++;
+    for (int i = 0; i < m->ncpus; i++) {
+        cpu_clear_jmp_cache(m->cpus[i]);
+    }
+    /* Code pages stay protected; the first write to each simply finds no TBs. */
+}
+
+/* Make every vCPU's writes to this physical page take the slow path. */
+static void protect_code_page(Machine *m, uint64_t paddr)
+{
+    MemRegion *r = as_find(&m->as, paddr);
+    if (!r || !r->ram) {
+        return;
+    }
+    uint64_t idx = (paddr - r->base) >> TLB_PAGE_BITS;
+    if (r->code_pages[idx]) {
+        return;
+    }
+    r->code_pages[idx] = 1;
+    for (int i = 0; i < m->ncpus; i++) {
+        tlb_protect_code_page(m->cpus[i], paddr);
+    }
+}
+
+static void page_link_add(TBCache *c, TranslationBlock *tb, int n, uint64_t page)
+{
+    TBPageLink *l = &tb->page_link[n];
+    uint32_t h = page_hash(page);
+    l->tb = tb;
+    l->page = page;
+    l->next = c->page_hash[h];
+    c->page_hash[h] = l;
+}
+
+static void hash_remove(TBCache *c, TranslationBlock *tb)
+{
+    TranslationBlock **pp = &c->hash[tb_hash(tb->phys_pc, tb->flags)];
+    while (*pp) {
+        if (*pp == tb) {
+            *pp = tb->hash_next;
+            return;
+        }
+        pp = &(*pp)->hash_next;
+    }
+}
+
+void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
+{
+    TBCache *c = m->tbs;
+    uint64_t page = paddr >> TLB_PAGE_BITS;
+    TBPageLink **pp = &c->page_hash[page_hash(page)];
+    while (*pp) {
+        TBPageLink *l = *pp;
+        if (l->page != page) {
+            pp = &l->next;
+            continue;
+        }
+        *pp = l->next; /* unlink from this page's list */
+        TranslationBlock *tb = l->tb;
+        if (tb->valid) {
+            tb->valid = false;
+            hash_remove(c, tb);
+            c->invalidations++;
+        }
+    }
+    MemRegion *r = as_find(&m->as, paddr);
+    if (r && r->ram) {
+        r->code_pages[(paddr - r->base) >> TLB_PAGE_BITS] = 0;
+    }
+}
+
+static TranslationBlock *tb_hash_lookup(TBCache *c, uint64_t pc, uint64_t phys_pc,
+                                        uint32_t flags)
+{
+    for (TranslationBlock *tb = c->hash[tb_hash(phys_pc, flags)]; tb; tb = tb->hash_next) {
+        if (tb->phys_pc == phys_pc && tb->pc == pc && tb->flags == flags) {
+            return tb;
+        }
+    }
+    return NULL;
+}
+
+/* Does the TB's second page (if any) still map to the same physical page? */
+static bool tb_page2_ok(CPUState *cpu, TranslationBlock *tb, unsigned mmu_idx)
+{
+    if (tb->phys_page2 == (uint64_t)-1) {
+        return true;
+    }
+    uint64_t paddr2;
+    uint8_t *host;
+    uint64_t vpage2 = (tb->pc & TLB_PAGE_MASK) + TLB_PAGE_SIZE;
+    int saved = cpu->excp_index;
+    if (!tlb_translate_code(cpu, vpage2, mmu_idx, &paddr2, &host)) {
+        /* the translator will hit the fault itself, at the right instruction */
+        cpu->excp_index = saved;
+        return false;
+    }
+    return (paddr2 >> TLB_PAGE_BITS) == tb->phys_page2;
+}
+
+static TranslationBlock *tb_translate(CPUState *cpu, uint64_t pc, uint64_t phys_pc,
+                                      uint32_t flags)
+{
+    Machine *m = cpu->machine;
+    TBCache *c = m->tbs;
+    if (c->used >= TB_MAX_COUNT) {
+        tb_flush(m);
+    }
+    IrBlock *b = cpu->irblock;
+    uint32_t size = 0, icount = 0;
+    cpu->arch->translate(cpu, b, pc, flags, &size, &icount);
+    if (cpu->excp_index >= 0) {
+        return NULL; /* the first instruction could not be fetched */
+    }
+    ir_optimize(b);
+    InterpCode *code = interp_compile(b);
+    if (!code) {
+        return NULL;
+    }
+    TranslationBlock *tb = &c->pool[c->used++];
+    memset(tb, 0, sizeof(*tb));
+    tb->pc = pc;
+    tb->phys_pc = phys_pc;
+    tb->flags = flags;
+    tb->size = size;
+    tb->icount = icount;
+    tb->code = code;
+    tb->phys_page2 = (uint64_t)-1;
+    tb->valid = true;
+    c->translations++;
+
+    uint64_t last = pc + size - 1;
+    if ((last & TLB_PAGE_MASK) != (pc & TLB_PAGE_MASK)) {
+        uint64_t paddr2;
+        uint8_t *host;
+        unsigned mmu_idx = cpu->arch->mmu_index(cpu, true);
+        if (tlb_translate_code(cpu, last, mmu_idx, &paddr2, &host)) {
+            tb->phys_page2 = paddr2 >> TLB_PAGE_BITS;
+            page_link_add(c, tb, 1, tb->phys_page2);
+            protect_code_page(m, paddr2);
+        }
+        cpu->excp_index = -1;
+    }
+    page_link_add(c, tb, 0, phys_pc >> TLB_PAGE_BITS);
+    protect_code_page(m, phys_pc);
+    uint32_t h = tb_hash(phys_pc, flags);
+    tb->hash_next = c->hash[h];
+    c->hash[h] = tb;
+    return tb;
+}
+
+TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
+{
+    uint64_t pc = cpu->pc;
+    uint32_t jh = (uint32_t)(pc >> 1) & ((1u << CPU_JMP_CACHE_BITS) - 1);
+    TranslationBlock *tb = cpu->jmp_cache[jh];
+    if (tb && tb->valid && tb->pc == pc && tb->flags == flags) {
+        return tb;
+    }
+    unsigned mmu_idx = cpu->arch->mmu_index(cpu, true);
+    uint64_t phys_pc;
+    uint8_t *host;
+    if (!tlb_translate_code(cpu, pc, mmu_idx, &phys_pc, &host)) {
+        return NULL;
+    }
+    tb = tb_hash_lookup(cpu->machine->tbs, pc, phys_pc, flags);
+    if (!tb || !tb_page2_ok(cpu, tb, mmu_idx)) {
+        tb = tb_translate(cpu, pc, phys_pc, flags);
+        if (!tb) {
+            return NULL;
+        }
+    }
+    cpu->jmp_cache[jh] = tb;
+    return tb;
+}

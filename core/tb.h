@@ -1,0 +1,68 @@
+/*
+ * core/tb.h — the translation-block cache.
+ *
+ * TBs are looked up by (virtual pc, physical pc, flags).  Each TB is registered on the
+ * physical page(s) its guest code occupies, so that a guest write to such a page
+ * (self-modifying code, module loading) invalidates it.  An invalidated TB is only
+ * marked invalid (chains to it are cut lazily: a chain is followed only if the target is
+ * still valid); memory is reclaimed when the whole cache is flushed.
+ */
+#ifndef CORE_TB_H
+#define CORE_TB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tcg/interp.h"
+
+struct CPUState;
+struct Machine;
+
+struct TranslationBlock;
+typedef struct TBPageLink {
+    struct TranslationBlock *tb;
+    uint64_t page;               /* physical page number */
+    struct TBPageLink *next;
+} TBPageLink;
+
+typedef struct TranslationBlock {
+    uint64_t pc;                 /* guest virtual pc of the first instruction */
+    uint64_t phys_pc;            /* its physical address */
+    uint64_t phys_page2;         /* second physical page if the TB straddles one, else -1 */
+    uint32_t flags;              /* arch TB flags */
+    uint32_t size;               /* guest bytes */
+    uint32_t icount;             /* guest instructions */
+    volatile bool valid;
+    InterpCode *code;
+    struct TranslationBlock *jmp_dest[2]; /* chained successors (goto_tb slots) */
+    struct TranslationBlock *hash_next;
+    TBPageLink page_link[2];     /* [1] used only if phys_page2 != -1 */
+    uint64_t exec_count;
+} TranslationBlock;
+
+#define TB_HASH_BITS 15
+#define TB_PAGE_HASH_BITS 12
+#define TB_MAX_COUNT 65536
+
+typedef struct TBCache {
+    TranslationBlock *hash[1 << TB_HASH_BITS];
+    TBPageLink *page_hash[1 << TB_PAGE_HASH_BITS];
+    TranslationBlock *pool;      /* TB_MAX_COUNT entries */
+    uint32_t used;
+    uint64_t flushes, translations, invalidations;
+} TBCache;
+
+TBCache *tb_cache_new(void);
+void tb_cache_free(TBCache *c);
+
+/* Find or translate the TB at cpu->pc with the current flags.  Returns NULL after raising
+ * an instruction fetch fault (cpu->excp_index set). */
+TranslationBlock *tb_find(struct CPUState *cpu, uint32_t flags);
+
+/* Invalidate every TB that has code on the physical page containing paddr. */
+void tb_invalidate_phys_page(struct Machine *m, uint64_t paddr);
+/* Drop every TB (when the pool is full, or on request).  All vCPUs must be outside
+ * translated code. */
+void tb_flush(struct Machine *m);
+
+#endif

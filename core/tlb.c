@@ -1,0 +1,267 @@
+/*
+ * core/tlb.c — software TLB: fill, flush, and the slow paths of guest loads/stores.
+ */
+#include "core/tlb.h"
+
+#include <string.h>
+
+#include "core/cpu.h"
+#include "core/memory.h"
+#include "core/tb.h"
+#include "hw/machine.h"
+#include "tcg/ir.h"
+
+static void tlb_entry_invalidate(TlbEntry *e)
+{
+    e->addr_read = e->addr_write = e->addr_code = (uint64_t)-1;
+    e->addend = 0;
+    e->paddr = 0;
+}
+
+void tlb_flush(CPUState *cpu)
+{
+    for (int m = 0; m < TLB_MMU_MODES; m++) {
+        for (int i = 0; i < TLB_ENTRIES; i++) {
+            tlb_entry_invalidate(&cpu->tlb.e[m][i]);
+        }
+    }
+    /* The jump cache is indexed by virtual pc: mappings changed, so drop it too. */
+    memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
+}
+
+void tlb_flush_page(CPUState *cpu, uint64_t vaddr)
+{
+    uint64_t page = vaddr & TLB_PAGE_MASK;
+    for (int m = 0; m < TLB_MMU_MODES; m++) {
+        TlbEntry *e = tlb_entry(&cpu->tlb, m, vaddr);
+        if ((e->addr_read & TLB_PAGE_MASK) == page || (e->addr_write & TLB_PAGE_MASK) == page ||
+            (e->addr_code & TLB_PAGE_MASK) == page) {
+            tlb_entry_invalidate(e);
+        }
+    }
+    memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
+}
+
+void tlb_protect_code_page(CPUState *cpu, uint64_t paddr)
+{
+    uint64_t ppage = paddr & TLB_PAGE_MASK;
+    for (int m = 0; m < TLB_MMU_MODES; m++) {
+        for (int i = 0; i < TLB_ENTRIES; i++) {
+            TlbEntry *e = &cpu->tlb.e[m][i];
+            if (e->paddr == ppage && !(e->addr_write & (TLB_INVALID | TLB_MMIO))) {
+                e->addr_write |= TLB_CODE;
+            }
+        }
+    }
+}
+
+void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsigned mmu_idx)
+{
+    uint64_t vpage = vaddr & TLB_PAGE_MASK;
+    uint64_t ppage = paddr & TLB_PAGE_MASK;
+    TlbEntry *e = tlb_entry(&cpu->tlb, mmu_idx, vaddr);
+    MemRegion *r = as_find(&cpu->machine->as, ppage);
+    tlb_entry_invalidate(e);
+    if (!r) {
+        return; /* the arch's tlb_fill checks for unmapped space before calling us */
+    }
+    e->paddr = ppage;
+    uint64_t flags = 0;
+    if (r->ram && ppage - r->base <= r->size - TLB_PAGE_SIZE) {
+        uint8_t *host = r->ram + (ppage - r->base);
+        e->addend = (uint64_t)((uintptr_t)host - (uintptr_t)vpage);
+    } else {
+        flags = TLB_MMIO; /* device, or a RAM block smaller than a page */
+    }
+    if (prot & 1) {
+        e->addr_read = vpage | flags;
+    }
+    if (prot & 2) {
+        uint64_t wflags = flags;
+        if (r->ram && r->readonly) {
+            wflags |= TLB_MMIO; /* ROM: writes go through as_write, which drops them */
+        } else if (r->ram && !flags && r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS]) {
+            wflags |= TLB_CODE;
+        }
+        e->addr_write = vpage | wflags;
+    }
+    if (prot & 4) {
+        e->addr_code = vpage | flags;
+    }
+}
+
+static inline uint64_t host_ptr_load(uint64_t vaddr, const TlbEntry *e, unsigned size)
+{
+    uint64_t v = 0;
+    memcpy(&v, (void *)(uintptr_t)(vaddr + e->addend), size);
+    return v;
+}
+
+static inline uint64_t extend(uint64_t v, unsigned memop)
+{
+    unsigned bits = 8u << (memop & IR_MO_SIZE);
+    if (bits == 64) {
+        return v;
+    }
+    if (memop & IR_MO_SIGN) {
+        return (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+    }
+    return v & ((1ull << bits) - 1);
+}
+
+/* Look up (and fill if needed) the entry for an access; NULL after a fault. */
+static TlbEntry *tlb_lookup_fill(CPUState *cpu, uint64_t vaddr, int access, unsigned mmu_idx)
+{
+    TlbEntry *e = tlb_entry(&cpu->tlb, mmu_idx, vaddr);
+    uint64_t page = vaddr & TLB_PAGE_MASK;
+    uint64_t tag = access == TLB_ACCESS_READ    ? e->addr_read
+                   : access == TLB_ACCESS_WRITE ? e->addr_write
+                                                : e->addr_code;
+    if ((tag & ~(TLB_MMIO | TLB_CODE)) != page) {
+        if (!cpu->arch->tlb_fill(cpu, vaddr, access, (int)mmu_idx)) {
+            return NULL;
+        }
+        e = tlb_entry(&cpu->tlb, mmu_idx, vaddr);
+    }
+    return e;
+}
+
+/* One access wholly inside a page. */
+static int load_one(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx,
+                    uint64_t *val)
+{
+    TlbEntry *e = tlb_lookup_fill(cpu, vaddr, TLB_ACCESS_READ, mmu_idx);
+    if (!e) {
+        return -1;
+    }
+    if (e->addr_read & TLB_MMIO) {
+        uint64_t paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
+        if (!as_read(&cpu->machine->as, paddr, size, val)) {
+            *val = 0; /* a device window shorter than the access: reads as zero */
+        }
+        return 0;
+    }
+    *val = host_ptr_load(vaddr, e, size);
+    return 0;
+}
+
+static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
+                     unsigned mmu_idx)
+{
+    TlbEntry *e = tlb_lookup_fill(cpu, vaddr, TLB_ACCESS_WRITE, mmu_idx);
+    if (!e) {
+        return -1;
+    }
+    uint64_t paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
+    if (e->addr_write & TLB_MMIO) {
+        as_write(&cpu->machine->as, paddr, size, val);
+        return 0;
+    }
+    if (e->addr_write & TLB_CODE) {
+        /* The page holds translated code: drop it, then let writes run fast again. */
+        tb_invalidate_phys_page(cpu->machine, paddr);
+        e->addr_write &= ~TLB_CODE;
+    }
+    memcpy((void *)(uintptr_t)(vaddr + e->addend), &val, size);
+    return 0;
+}
+
+int tlb_load_slow(CPUState *cpu, uint64_t vaddr, unsigned memop, unsigned mmu_idx,
+                  uint64_t fault_pc, uint64_t *val)
+{
+    unsigned size = 1u << (memop & IR_MO_SIZE);
+    uint64_t v = 0;
+    if (vaddr & (size - 1)) {
+        if (memop & IR_MO_ALIGN) {
+            cpu->pc = fault_pc;
+            cpu->arch->raise_misaligned(cpu, vaddr, TLB_ACCESS_READ);
+            return -1;
+        }
+        /* Misaligned: byte by byte (a fault reports the address of the access). */
+        for (unsigned i = 0; i < size; i++) {
+            uint64_t b;
+            if (load_one(cpu, vaddr + i, 1, mmu_idx, &b) < 0) {
+                cpu->excp_tval = vaddr;
+                cpu->pc = fault_pc;
+                return -1;
+            }
+            v |= b << (8 * i);
+        }
+    } else if (load_one(cpu, vaddr, size, mmu_idx, &v) < 0) {
+        cpu->pc = fault_pc;
+        return -1;
+    }
+    *val = extend(v, memop);
+    return 0;
+}
+
+int tlb_store_slow(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned memop,
+                   unsigned mmu_idx, uint64_t fault_pc)
+{
+    unsigned size = 1u << (memop & IR_MO_SIZE);
+    if (vaddr & (size - 1)) {
+        if (memop & IR_MO_ALIGN) {
+            cpu->pc = fault_pc;
+            cpu->arch->raise_misaligned(cpu, vaddr, TLB_ACCESS_WRITE);
+            return -1;
+        }
+        /* Probe every byte first so a fault leaves memory untouched. */
+        for (unsigned i = 0; i < size; i++) {
+            if (!tlb_lookup_fill(cpu, vaddr + i, TLB_ACCESS_WRITE, mmu_idx)) {
+                cpu->excp_tval = vaddr;
+                cpu->pc = fault_pc;
+                return -1;
+            }
+        }
+        for (unsigned i = 0; i < size; i++) {
+            if (store_one(cpu, vaddr + i, (val >> (8 * i)) & 0xff, 1, mmu_idx) < 0) {
+                cpu->pc = fault_pc;
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (store_one(cpu, vaddr, val, size, mmu_idx) < 0) {
+        cpu->pc = fault_pc;
+        return -1;
+    }
+    return 0;
+}
+
+bool tlb_translate_code(CPUState *cpu, uint64_t vaddr, unsigned mmu_idx, uint64_t *paddr,
+                        uint8_t **host)
+{
+    TlbEntry *e = tlb_lookup_fill(cpu, vaddr, TLB_ACCESS_FETCH, mmu_idx);
+    if (!e) {
+        return false;
+    }
+    *paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
+    *host = (e->addr_code & TLB_MMIO) ? NULL
+                                      : (uint8_t *)(uintptr_t)((vaddr & TLB_PAGE_MASK) + e->addend);
+    return true;
+}
+
+void *tlb_host_rw(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx)
+{
+    if (vaddr & (size - 1)) {
+        cpu->arch->raise_misaligned(cpu, vaddr, TLB_ACCESS_WRITE);
+        return NULL;
+    }
+    /* Atomics need both read and write permission. */
+    TlbEntry *e = tlb_lookup_fill(cpu, vaddr, TLB_ACCESS_READ, mmu_idx);
+    if (!e) {
+        return NULL;
+    }
+    e = tlb_lookup_fill(cpu, vaddr, TLB_ACCESS_WRITE, mmu_idx);
+    if (!e) {
+        return NULL;
+    }
+    if (e->addr_write & TLB_MMIO) {
+        return NULL; /* caller raises an access fault: no atomics on device memory */
+    }
+    if (e->addr_write & TLB_CODE) {
+        tb_invalidate_phys_page(cpu->machine, e->paddr);
+        e->addr_write &= ~TLB_CODE;
+    }
+    return (void *)(uintptr_t)(vaddr + e->addend);
+}

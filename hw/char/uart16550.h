@@ -1,0 +1,33 @@
+/*
+ * hw/char/uart16550.h — NS16550A-compatible UART (register-level model).
+ */
+#ifndef HW_CHAR_UART16550_H
+#define HW_CHAR_UART16550_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/memory.h"
+
+#define UART_RX_FIFO 16
+
+typedef struct Uart16550 {
+    uint8_t ier, iir_fcr, lcr, mcr, lsr, msr, scr;
+    uint8_t dll, dlm;
+    uint8_t fcr;
+    uint8_t rx[UART_RX_FIFO];
+    unsigned rx_head, rx_count;
+    bool thr_ipending;  /* THR-empty interrupt pending (cleared by reading IIR / writing THR) */
+    int reg_shift;      /* register stride: 1 << reg_shift bytes (0 on QEMU virt) */
+    /* interrupt line (may be NULL until an interrupt controller exists) */
+    void (*set_irq)(void *opaque, int level);
+    void *irq_opaque;
+} Uart16550;
+
+extern const MemoryOps uart16550_ops;
+
+void uart16550_init(Uart16550 *u);
+/* Offer received bytes (from the host console); returns how many were accepted. */
+unsigned uart16550_receive(Uart16550 *u, const uint8_t *buf, unsigned len);
+
+#endif

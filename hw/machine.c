@@ -1,0 +1,109 @@
+/*
+ * hw/machine.c — machine selection and the run loop shared by all boards.
+ */
+#include "hw/machine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cpu.h"
+#include "core/host.h"
+#include "core/tb.h"
+
+/* Boards (hw/<arch>/<board>.c) */
+bool riscv_virt_init(Machine *m, char *err, size_t errlen);
+
+typedef struct BoardDef {
+    const char *name;
+    const char *desc;
+    bool (*init)(Machine *m, char *err, size_t errlen);
+} BoardDef;
+
+static const BoardDef boards[] = {
+    {"virt", "RISC-V VirtIO board", riscv_virt_init},
+};
+
+Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
+{
+    const BoardDef *def = NULL;
+    for (size_t i = 0; i < sizeof(boards) / sizeof(boards[0]); i++) {
+        if (strcmp(cfg->machine, boards[i].name) == 0) {
+            def = &boards[i];
+        }
+    }
+    if (!def) {
+        snprintf(err, errlen, "unsupported machine type: \"%s\"", cfg->machine);
+        return NULL;
+    }
+    Machine *m = calloc(1, sizeof(*m));
+    if (!m) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    m->cfg = cfg;
+    m->start_ns = host_clock_ns();
+    as_init(&m->as);
+    m->as.log_unimp = cfg->log_unimp;
+    m->tbs = tb_cache_new();
+    if (!m->tbs || !def->init(m, err, errlen)) {
+        if (!m->tbs) {
+            snprintf(err, errlen, "out of memory");
+        }
+        machine_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
+void machine_destroy(Machine *m)
+{
+    if (!m) {
+        return;
+    }
+    if (m->board_destroy) {
+        m->board_destroy(m);
+    }
+    tb_cache_free(m->tbs);
+    as_destroy(&m->as);
+    free(m);
+}
+
+void machine_request_shutdown(Machine *m, int status)
+{
+    m->exit_status = status;
+    m->stop = 1;
+    for (int i = 0; i < m->ncpus; i++) {
+        cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
+    }
+}
+
+void machine_request_reset(Machine *m)
+{
+    m->reset_requested = true;
+    m->stop = 1;
+    for (int i = 0; i < m->ncpus; i++) {
+        cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
+    }
+}
+
+int machine_run(Machine *m)
+{
+    for (;;) {
+        cpu_exec_loop(m->cpus[0]);
+        if (!m->reset_requested) {
+            break;
+        }
+        m->reset_requested = false;
+        m->stop = 0;
+        tb_flush(m);
+        for (int i = 0; i < m->ncpus; i++) {
+            m->cpus[i]->exit_request = 0;
+            m->cpus[i]->arch->reset(m->cpus[i]);
+        }
+        if (m->board_reset) {
+            m->board_reset(m);
+        }
+    }
+    return m->exit_status;
+}

@@ -1,0 +1,278 @@
+// test/cli/cli.test.mjs — the command line's behaviour on bad input, for both builds:
+// the native binary (build/native/qemu-wasm) and the product (node cli/qemu-wasm.js).
+// Every user error is exactly one "qemu-wasm: ..." line on stderr and exit status 1:
+// no JS stack, no "Aborted", nothing on stdout.
+//
+// Environment overrides (to test other builds): QEMU_WASM_NATIVE=path/to/binary,
+// QEMU_WASM_BUILD=dir/with/qemu-wasm.js (read by cli/qemu-wasm.js itself).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NATIVE = process.env.QEMU_WASM_NATIVE
+  ? path.resolve(process.env.QEMU_WASM_NATIVE)
+  : path.join(ROOT, 'build', 'native', 'qemu-wasm');
+const LAUNCHER = path.join(ROOT, 'cli', 'qemu-wasm.js');
+const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
+const builds = {
+  native: (args) => [NATIVE, args],
+  node: (args) => [process.execPath, [LAUNCHER, ...args]],
+};
+
+let dir; // scratch directory with the test inputs; the emulator runs with it as cwd
+
+// ---- tiny ELF images -----------------------------------------------------------------
+
+// An ELF64 LE header (64 bytes) followed by program headers and code.
+function elf({ machine = 243, type = 2, code = Buffer.alloc(0), paddr = 0x80000000n } = {}) {
+  const phoff = 64, phnum = code.length ? 1 : 0, codeOff = 64 + 56 * phnum;
+  const b = Buffer.alloc(codeOff + code.length);
+  b.write('\x7fELF', 0, 'latin1');
+  b[4] = 2; // 64-bit
+  b[5] = 1; // little-endian
+  b[6] = 1;
+  b.writeUInt16LE(type, 16);
+  b.writeUInt16LE(machine, 18);
+  b.writeUInt32LE(1, 20);
+  b.writeBigUInt64LE(paddr, 24); // entry
+  b.writeBigUInt64LE(BigInt(phnum ? phoff : 0), 32);
+  b.writeUInt16LE(64, 52);
+  b.writeUInt16LE(56, 54);
+  b.writeUInt16LE(phnum, 56);
+  if (phnum) {
+    b.writeUInt32LE(1, 64); // PT_LOAD
+    b.writeUInt32LE(5, 68); // R+X
+    b.writeBigUInt64LE(BigInt(codeOff), 72);
+    b.writeBigUInt64LE(paddr, 80);
+    b.writeBigUInt64LE(paddr, 88);
+    b.writeBigUInt64LE(BigInt(code.length), 96);
+    b.writeBigUInt64LE(BigInt(code.length), 104);
+    code.copy(b, codeOff);
+  }
+  return b;
+}
+
+// RV64 code: print `text` on the 16550 UART at 0x10000000, then write
+// (status << 16) | 0x3333 to the SiFive test device at 0x100000 (power off with status).
+function rv64PrintAndExit(text, status) {
+  const words = [0x100002b7]; // lui t0, 0x10000
+  for (const ch of Buffer.from(text, 'latin1')) {
+    words.push(((ch << 20) | (6 << 7) | 0x13) >>> 0); // addi t1, zero, ch
+    words.push(0x00628023); // sb t1, 0(t0)
+  }
+  words.push(0x001002b7); // lui t0, 0x100
+  words.push(((((status << 4) | 3) << 12) | (6 << 7) | 0x37) >>> 0); // lui t1, (status<<4)|3
+  words.push(0x33330313); // addi t1, t1, 0x333
+  words.push(0x0062a023); // sw t1, 0(t0)
+  words.push(0x0000006f); // j .
+  const code = Buffer.alloc(words.length * 4);
+  words.forEach((w, i) => code.writeUInt32LE(w, i * 4));
+  return code;
+}
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-wasm-cli-'));
+  fs.writeFileSync(path.join(dir, 'empty.bin'), '');
+  fs.mkdirSync(path.join(dir, 'a-directory'));
+  fs.writeFileSync(path.join(dir, 'x86.o'), elf({ machine: 62, type: 1 }));
+  fs.writeFileSync(path.join(dir, 'x86-exec.elf'), elf({ machine: 62 }));
+  fs.writeFileSync(path.join(dir, 'rv.o'), elf({ machine: 243, type: 1 }));
+  fs.writeFileSync(path.join(dir, 'rv32.elf'), Buffer.concat([Buffer.from('\x7fELF\x01\x01\x01', 'latin1'), Buffer.alloc(57)]));
+  fs.writeFileSync(path.join(dir, 'truncated.elf'), elf({ code: Buffer.alloc(16) }).subarray(0, 30));
+  fs.writeFileSync(path.join(dir, 'outside.elf'), elf({ code: Buffer.alloc(16), paddr: 0x90000000n }));
+  fs.writeFileSync(path.join(dir, 'big.bin'), Buffer.alloc(2 << 20, 0x13));
+  fs.writeFileSync(path.join(dir, 'exit7.elf'), elf({ code: rv64PrintAndExit('hi from the guest\n', 7) }));
+  fs.writeFileSync(path.join(dir, 'exit0.elf'), elf({ code: rv64PrintAndExit('ok\n', 0) }));
+});
+
+after(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function run(build, args, opts = {}) {
+  const [cmd, argv] = builds[build](args);
+  const r = spawnSync(cmd, argv, {
+    cwd: opts.cwd || dir,
+    input: '',
+    encoding: 'utf8',
+    timeout: 60000,
+    env: { ...process.env, ...(opts.env || {}) },
+  });
+  if (r.error) {
+    throw r.error;
+  }
+  return r;
+}
+
+// A user error: one line on stderr, exactly `message` (a string, or a RegExp for the
+// line), status 1, nothing on stdout.
+function assertUserError(r, message) {
+  const ctx = `stderr: ${JSON.stringify(r.stderr)}`;
+  assert.equal(r.signal, null, ctx);
+  assert.equal(r.status, 1, ctx);
+  assert.equal(r.stdout, '', ctx);
+  assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+  assert.doesNotMatch(r.stderr, /Aborted|RuntimeError|internal error/, ctx);
+  assert.match(r.stderr, /^[^\n]*\n$/, `exactly one line: ${ctx}`);
+  if (message instanceof RegExp) {
+    assert.match(r.stderr.trimEnd(), message);
+  } else {
+    assert.equal(r.stderr, message + '\n');
+  }
+}
+
+const BOOT = ['-M', 'virt', '-bios', 'none', '-nographic', '-kernel'];
+
+for (const build of Object.keys(builds)) {
+  describe(`${build} build`, () => {
+    before(() => {
+      const need = build === 'native' ? NATIVE : LAUNCHER;
+      assert.ok(fs.existsSync(need), `${need} is missing: run make first`);
+    });
+
+    test('missing -kernel file', () => {
+      assertUserError(run(build, [...BOOT, 'nope.elf']),
+        "qemu-wasm: could not load kernel 'nope.elf': No such file or directory");
+    });
+
+    test('empty -kernel file', () => {
+      assertUserError(run(build, [...BOOT, 'empty.bin']),
+        "qemu-wasm: could not load kernel 'empty.bin': file is empty");
+    });
+
+    test('-kernel is a directory', () => {
+      assertUserError(run(build, [...BOOT, 'a-directory']),
+        "qemu-wasm: could not load kernel 'a-directory': Is a directory");
+    });
+
+    test('-kernel of an x86-64 object file', () => {
+      assertUserError(run(build, [...BOOT, 'x86.o']),
+        "qemu-wasm: could not load kernel 'x86.o': ELF is for x86-64, not RISC-V");
+      assertUserError(run(build, [...BOOT, 'x86-exec.elf']),
+        "qemu-wasm: could not load kernel 'x86-exec.elf': ELF is for x86-64, not RISC-V");
+    });
+
+    test('-kernel of a RISC-V object file (not linked)', () => {
+      assertUserError(run(build, [...BOOT, 'rv.o']),
+        "qemu-wasm: could not load kernel 'rv.o': ELF file is a relocatable object (.o), " +
+        'not an executable');
+    });
+
+    test('-kernel of a 32-bit or truncated ELF', () => {
+      assertUserError(run(build, [...BOOT, 'rv32.elf']),
+        "qemu-wasm: could not load kernel 'rv32.elf': 32-bit ELF (only ELF64 is supported)");
+      assertUserError(run(build, [...BOOT, 'truncated.elf']),
+        "qemu-wasm: could not load kernel 'truncated.elf': truncated ELF header (30 bytes)");
+    });
+
+    test('-kernel ELF outside guest RAM', () => {
+      assertUserError(run(build, [...BOOT, 'outside.elf']),
+        "qemu-wasm: could not load kernel 'outside.elf': segment 0 at 0x90000000-0x9000000f is " +
+        'outside guest RAM');
+    });
+
+    test('raw -kernel image larger than guest RAM', () => {
+      assertUserError(run(build, ['-m', '1M', ...BOOT, 'big.bin']),
+        "qemu-wasm: could not load kernel 'big.bin': image too large for guest RAM");
+    });
+
+    test('unknown option', () => {
+      assertUserError(run(build, ['-foo']), 'qemu-wasm: -foo: invalid option');
+      assertUserError(run(build, ['--no-such-thing', 'x']),
+        'qemu-wasm: --no-such-thing: invalid option');
+    });
+
+    test('missing option argument', () => {
+      assertUserError(run(build, ['-M', 'virt', '-m']), 'qemu-wasm: -m: requires an argument');
+    });
+
+    test('unknown machine', () => {
+      assertUserError(run(build, ['-M', 'foo']),
+        'qemu-wasm: unsupported machine type: "foo" (use -machine help to list supported ' +
+        'machines)');
+    });
+
+    test('bad and too large -m', () => {
+      assertUserError(run(build, ['-m', 'lots']),
+        "qemu-wasm: -m lots: Parameter 'size' expects a non-negative number below 2^64");
+      assertUserError(run(build, ['-m', '9T', ...BOOT, 'exit0.elf']),
+        /^qemu-wasm: -m 9T: ram size too large \(at most \d+[KMGT]?\)$/);
+    });
+
+    test('--version', () => {
+      for (const opt of ['--version', '-version']) {
+        const r = run(build, [opt]);
+        assert.equal(r.status, 0);
+        assert.equal(r.stderr, '');
+        assert.match(r.stdout, new RegExp(`^qemu-wasm version ${VERSION.replace(/\./g, '\\.')}\n`));
+      }
+    });
+
+    test('--help and the help sub-options', () => {
+      const r = run(build, ['--help']);
+      assert.equal(r.status, 0);
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, /^usage: qemu-wasm \[options\]/);
+      for (const opt of ['-kernel', '-machine', '-m ', '-smp', '-nographic', '-bios', '-accel']) {
+        assert.ok(r.stdout.includes(opt), `--help mentions ${opt}`);
+      }
+      const m = run(build, ['-machine', 'help']);
+      assert.equal(m.status, 0);
+      assert.match(m.stdout, /^virt +RISC-V VirtIO board/m);
+      const c = run(build, ['-cpu', 'help']);
+      assert.equal(c.status, 0);
+      assert.match(c.stdout, /rv64/);
+      const d = run(build, ['-d', 'help']);
+      assert.equal(d.status, 0);
+      assert.match(d.stdout, /^guest_errors /m);
+    });
+
+    test('guest exit status and console output', () => {
+      const r = run(build, [...BOOT, 'exit7.elf']);
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, 'hi from the guest\n');
+      assert.equal(r.status, 7);
+      const ok = run(build, [...BOOT, 'exit0.elf']);
+      assert.equal(ok.stdout, 'ok\n');
+      assert.equal(ok.status, 0);
+    });
+
+    test('relative paths resolve against the cwd, from any cwd', () => {
+      const sub = path.join(dir, 'a-directory');
+      const r = run(build, [...BOOT, '../exit0.elf'], { cwd: sub });
+      assert.equal(r.stdout, 'ok\n');
+      assert.equal(r.status, 0);
+    });
+  });
+}
+
+describe('node launcher', () => {
+  test('a missing build is reported in one line', () => {
+    const missing = path.join(dir, 'no-build-here');
+    const r = spawnSync(process.execPath, [LAUNCHER, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, QEMU_WASM_BUILD: missing },
+    });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `qemu-wasm: ${path.join(missing, 'qemu-wasm.js')} not found: run make\n`);
+  });
+
+  test('runs through a symlink (npm bin) and from another directory', () => {
+    const link = path.join(dir, 'qemu-wasm-link');
+    fs.symlinkSync(LAUNCHER, link);
+    const r = spawnSync(process.execPath, [link, ...BOOT, 'exit7.elf'], {
+      cwd: dir,
+      input: '',
+      encoding: 'utf8',
+    });
+    assert.equal(r.stdout, 'hi from the guest\n');
+    assert.equal(r.status, 7);
+  });
+});

@@ -1,0 +1,30 @@
+# test/isa/riscv64/rules.mk — riscv64 guest ISA tests (included by the top-level Makefile).
+#   make test-isa        build the tests, run them on build/native/qemu-wasm and under Node
+#   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64
+#   make isa-riscv64     only build them (build/isa/riscv64/NAME.elf)
+
+RV64_CROSS_CC ?= riscv64-linux-gnu-gcc
+QEMU_RISCV64 ?= qemu-system-riscv64
+ISA_TIMEOUT ?= 60
+ISA_RV64_DIR := test/isa/riscv64
+ISA_RV64_SRCS := $(sort $(wildcard $(ISA_RV64_DIR)/*.S))
+ISA_RV64_ELFS := $(patsubst $(ISA_RV64_DIR)/%.S,build/isa/riscv64/%.elf,$(ISA_RV64_SRCS))
+ISA_RV64_FLAGS := -march=rv64gc -mabi=lp64d -nostdlib -nostartfiles -static \
+  -Wl,-T,$(ISA_RV64_DIR)/link.ld -Wl,--no-relax -Wl,--build-id=none -Wl,--no-warn-rwx-segments -I$(ISA_RV64_DIR)
+
+.PHONY: isa-riscv64 test-isa-qemu
+
+build/isa/riscv64/%.elf: $(ISA_RV64_DIR)/%.S $(ISA_RV64_DIR)/harness.h $(ISA_RV64_DIR)/link.ld
+	@mkdir -p $(dir $@)
+	$(RV64_CROSS_CC) $(ISA_RV64_FLAGS) $< -o $@
+
+isa-riscv64: $(ISA_RV64_ELFS)
+
+test-isa: native wasm isa-riscv64
+	@rc=0; \
+	bash test/isa/run.sh --label native --timeout $(ISA_TIMEOUT) build/native/qemu-wasm -- $(ISA_RV64_ELFS) || rc=1; \
+	bash test/isa/run.sh --label node --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -- $(ISA_RV64_ELFS) || rc=1; \
+	exit $$rc
+
+test-isa-qemu: isa-riscv64
+	@bash test/isa/run.sh --label qemu --timeout $(ISA_TIMEOUT) $(QEMU_RISCV64) -- $(ISA_RV64_ELFS)

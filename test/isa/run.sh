@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# test/isa/run.sh — run bare-metal ISA test ELFs under an emulator.
+#
+#   test/isa/run.sh [--label L] [--timeout S] [--dir D] EMULATOR [ARGS...] [-- ELF...]
+#
+# Each ELF runs as `EMULATOR ARGS -M virt -bios none -kernel ELF -nographic` (stdin from
+# /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
+# (0 = pass, N = failing check N, 124 = timed out).  Without ELFs after --, every *.elf in D
+# (default build/isa/riscv64) runs.  Prints "PASS name (L)" / "FAIL name (L): exit N" per test
+# and a final "N passed, N failed" line; exits 1 if any failed.
+#
+# Examples:
+#   test/isa/run.sh --label native build/native/qemu-wasm
+#   test/isa/run.sh --label node node cli/qemu-wasm.js
+#   test/isa/run.sh --label qemu qemu-system-riscv64
+set -u
+
+label=""
+tmo=60
+dir=build/isa/riscv64
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --label) label=$2; shift 2 ;;
+        --timeout) tmo=$2; shift 2 ;;
+        --dir) dir=$2; shift 2 ;;
+        *) break ;;
+    esac
+done
+emu=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do emu+=("$1"); shift; done
+[ $# -gt 0 ] && shift
+if [ ${#emu[@]} -eq 0 ]; then
+    echo "usage: $0 [--label L] [--timeout S] [--dir D] EMULATOR [ARGS...] [-- ELF...]" >&2
+    exit 2
+fi
+[ -n "$label" ] || label=$(basename "${emu[0]}")
+if [ $# -gt 0 ]; then
+    elfs=("$@")
+else
+    shopt -s nullglob
+    elfs=("$dir"/*.elf)
+fi
+if [ ${#elfs[@]} -eq 0 ]; then
+    echo "no tests found" >&2
+    exit 2
+fi
+
+passed=0
+failed=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+for elf in "${elfs[@]}"; do
+    name=$(basename "$elf" .elf)
+    timeout "$tmo" "${emu[@]}" -M virt -bios none -kernel "$elf" -nographic </dev/null >"$out" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ]; then
+        echo "PASS $name ($label)"
+        passed=$((passed + 1))
+    else
+        if [ $rc -eq 124 ]; then
+            echo "FAIL $name ($label): exit $rc (timeout after ${tmo}s)"
+        else
+            echo "FAIL $name ($label): exit $rc"
+        fi
+        sed -e 's/^/    /' "$out" | tail -n 20
+        failed=$((failed + 1))
+    fi
+done
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

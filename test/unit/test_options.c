@@ -1,0 +1,309 @@
+/*
+ * test/unit/test_options.c — cli/options.c: QEMU spellings, defaults, sizes, and the
+ * exact one-line error messages.
+ */
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/options.h"
+#include "test.h"
+
+#define MiB (1ull << 20)
+#define GiB (1ull << 30)
+
+static MachineConfig cfg;
+static char err[256];
+
+/* Parse a NULL-terminated list of arguments (argv[0] is added).  Output that --help and
+ * friends print to stdout is discarded. */
+static OptionsResult parse_v(const char *const *args)
+{
+    char *argv[64];
+    int argc = 0;
+    argv[argc++] = (char *)"qemu-wasm";
+    while (*args && argc < 63) {
+        argv[argc++] = (char *)*args++;
+    }
+    argv[argc] = NULL;
+    fflush(stdout);
+    int saved = dup(1);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    close(null);
+    OptionsResult r = options_parse(argc, argv, &cfg, err, sizeof(err));
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    return r;
+}
+
+#define PARSE(...) parse_v((const char *const[]){__VA_ARGS__, NULL})
+
+/* Expect OPTIONS_ERROR with exactly this message. */
+static bool error_is(OptionsResult r, const char *want)
+{
+    if (r != OPTIONS_ERROR || strcmp(err, want) != 0) {
+        fprintf(stderr, "  expected error \"%s\", got %d \"%s\"\n", want, (int)r, err);
+        return false;
+    }
+    return true;
+}
+
+TEST(defaults)
+{
+    CHECK(parse_v((const char *const[]){NULL}) == OPTIONS_OK);
+    CHECK(strcmp(cfg.machine, "virt") == 0);
+    CHECK(cfg.machine_opts == NULL);
+    CHECK(cfg.cpu == NULL);
+    CHECK_EQ_U64(cfg.ram_size, 128 * MiB);
+    CHECK_EQ_U64(cfg.smp, 1);
+    CHECK(cfg.kernel == NULL && cfg.initrd == NULL && cfg.append == NULL);
+    CHECK(cfg.bios == NULL && cfg.dtb == NULL && cfg.logfile == NULL);
+    CHECK(!cfg.nographic && !cfg.no_reboot && cfg.serial == NULL);
+    CHECK(cfg.jit);
+    CHECK_EQ_U64(cfg.jit_threshold, OPT_DEFAULT_JIT_THRESHOLD);
+    CHECK_EQ_U64(cfg.jit_cache, OPT_DEFAULT_JIT_CACHE_MB);
+    CHECK(!cfg.thread_multi);
+    CHECK(!cfg.log_unimp && !cfg.log_guest_errors && !cfg.log_int && !cfg.log_exec &&
+          !cfg.log_jit);
+    CHECK(err[0] == '\0');
+}
+
+TEST(typical_command_line)
+{
+    CHECK(PARSE("-M", "virt", "-bios", "none", "-kernel", "prog.elf", "-nographic", "-m",
+                "512M", "-smp", "1", "-append", "console=ttyS0 quiet", "-initrd", "rd.gz",
+                "-dtb", "x.dtb", "-serial", "mon:stdio", "-monitor", "none", "-no-reboot",
+                "-display", "none", "-D", "log.txt", "-d", "unimp,guest_errors") == OPTIONS_OK);
+    CHECK(strcmp(cfg.machine, "virt") == 0);
+    CHECK(strcmp(cfg.bios, "none") == 0);
+    CHECK(strcmp(cfg.kernel, "prog.elf") == 0);
+    CHECK(strcmp(cfg.append, "console=ttyS0 quiet") == 0);
+    CHECK(strcmp(cfg.initrd, "rd.gz") == 0);
+    CHECK(strcmp(cfg.dtb, "x.dtb") == 0);
+    CHECK(strcmp(cfg.logfile, "log.txt") == 0);
+    CHECK(strcmp(cfg.serial, "stdio") == 0);
+    CHECK(cfg.nographic && cfg.no_reboot);
+    CHECK_EQ_U64(cfg.ram_size, 512 * MiB);
+    CHECK(cfg.log_unimp && cfg.log_guest_errors && !cfg.log_int);
+}
+
+TEST(double_dash_spellings)
+{
+    CHECK(PARSE("--machine", "virt", "--kernel", "k", "--nographic", "--m", "64") ==
+          OPTIONS_OK);
+    CHECK(strcmp(cfg.kernel, "k") == 0 && cfg.nographic);
+    CHECK_EQ_U64(cfg.ram_size, 64 * MiB);
+    CHECK(PARSE("--version") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-version") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("--help") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-h") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-help") == OPTIONS_EXIT_SUCCESS);
+}
+
+TEST(invalid_option_and_missing_argument)
+{
+    CHECK(error_is(PARSE("-foo"), "-foo: invalid option"));
+    CHECK(error_is(PARSE("--foo"), "--foo: invalid option"));
+    CHECK(error_is(PARSE("-"), "-: disk images are not supported yet (use -kernel)"));
+    CHECK(error_is(PARSE("disk.img"), "disk.img: disk images are not supported yet (use -kernel)"));
+    CHECK(error_is(PARSE("-m"), "-m: requires an argument"));
+    CHECK(error_is(PARSE("-kernel"), "-kernel: requires an argument"));
+    CHECK(error_is(PARSE("-nographic", "-machine"), "-machine: requires an argument"));
+}
+
+TEST(machine)
+{
+    CHECK(PARSE("-machine", "help") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-M", "?") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-M", "virt,dumpdtb=x.dtb,aclint=on") == OPTIONS_OK);
+    CHECK(strcmp(cfg.machine, "virt") == 0);
+    CHECK(strcmp(cfg.machine_opts, "dumpdtb=x.dtb,aclint=on") == 0);
+    CHECK(PARSE("-machine", "type=virt,aia=none") == OPTIONS_OK);
+    CHECK(strcmp(cfg.machine, "virt") == 0 && strcmp(cfg.machine_opts, "aia=none") == 0);
+    CHECK(PARSE("-machine", "accel=tcg") == OPTIONS_OK);
+    CHECK(strcmp(cfg.machine, "virt") == 0 && strcmp(cfg.machine_opts, "accel=tcg") == 0);
+    CHECK(PARSE("-M", "virt,") == OPTIONS_OK);
+    CHECK(cfg.machine_opts == NULL);
+    CHECK(error_is(PARSE("-M", "foo"), "unsupported machine type: \"foo\" (use -machine help "
+                                       "to list supported machines)"));
+    CHECK(error_is(PARSE("-M", "virtual,x=y"), "unsupported machine type: \"virtual\" (use "
+                                               "-machine help to list supported machines)"));
+    CHECK(error_is(PARSE("-M", ""), "unsupported machine type: \"\" (use -machine help to "
+                                    "list supported machines)"));
+}
+
+TEST(memory_sizes)
+{
+    static const struct {
+        const char *arg;
+        uint64_t bytes;
+    } ok[] = {
+        {"256", 256 * MiB},       {"256M", 256 * MiB},     {"256m", 256 * MiB},
+        {"1G", GiB},              {"1g", GiB},             {"1.5G", GiB + 512 * MiB},
+        {"2G", 2 * GiB},          {"65536K", 64 * MiB},    {"65536k", 64 * MiB},
+        {"size=96M", 96 * MiB},   {"0.5M", 512 * 1024},    {"", 128 * MiB},     {"1048576B", MiB},
+        {"0", 128 * MiB},         {"1", MiB},              {"100B", 8192},
+        {"0x10", 16 * MiB},       {"10000K", 10240000},    {"1.25M", 1310720},
+    };
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+        OptionsResult r = PARSE("-m", ok[i].arg);
+        if (r != OPTIONS_OK || cfg.ram_size != ok[i].bytes) {
+            fprintf(stderr, "  -m %s: %d '%s' %llu\n", ok[i].arg, (int)r, err,
+                    (unsigned long long)cfg.ram_size);
+            test_cur_failed = 1;
+        }
+    }
+    static const char *const bad[] = {"abc", "512MB", "1e3", "-5", "0.5", "M", "1.5B", "12X",
+                                      "18446744073709551616", "99999999999999T", "1.",
+                                      ".", "0x", "size="};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char want[128];
+        snprintf(want, sizeof(want),
+                 "-m %s: Parameter 'size' expects a non-negative number below 2^64", bad[i]);
+        OptionsResult r = PARSE("-m", bad[i]);
+        if (strcmp(bad[i], "1.") == 0) {
+            CHECK(r == OPTIONS_OK); /* "1." is 1 MiB, as strtod would read it */
+            continue;
+        }
+        CHECK(error_is(r, want));
+    }
+    CHECK(error_is(PARSE("-m", "9T"), "-m 9T: ram size too large (at most 1T)"));
+    CHECK(error_is(PARSE("-m", "1025G"), "-m 1025G: ram size too large (at most 1T)"));
+    CHECK(PARSE("-m", "1T") == OPTIONS_OK);
+    CHECK(error_is(PARSE("-m", "256M,slots=2"),
+                   "-m 256M,slots=2: memory hotplug (slots, maxmem) is not supported"));
+    CHECK(error_is(PARSE("-m", "256M,foo=1"), "-m 256M,foo=1: Invalid parameter 'foo'"));
+    CHECK(error_is(PARSE("-m", "slots=1"),
+                   "-m slots=1: memory hotplug (slots, maxmem) is not supported"));
+}
+
+TEST(smp)
+{
+    CHECK(PARSE("-smp", "4") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.smp, 4);
+    CHECK(cfg.thread_multi); /* multi-threaded TCG by default with -smp > 1 */
+    CHECK(PARSE("-smp", "cpus=2") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.smp, 2);
+    CHECK(PARSE("-smp", "2,sockets=1,cores=2,threads=1") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.smp, 2);
+    CHECK(PARSE("-smp", "sockets=2,cores=2") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.smp, 4);
+    CHECK(PARSE("-smp", "64") == OPTIONS_OK);
+    CHECK(PARSE("-smp", "2", "-accel", "tcg,thread=single") == OPTIONS_OK);
+    CHECK(!cfg.thread_multi);
+    CHECK(PARSE("-accel", "tcg,thread=multi") == OPTIONS_OK);
+    CHECK(cfg.thread_multi && cfg.smp == 1);
+    CHECK(error_is(PARSE("-smp", "foo"), "-smp foo: Parameter 'smp.cpus' expects integer"));
+    CHECK(error_is(PARSE("-smp", "2,cores=x"),
+                   "-smp 2,cores=x: Parameter 'smp.cores' expects integer"));
+    CHECK(error_is(PARSE("-smp", "0"),
+                   "-smp 0: CPU topology parameters must be greater than zero"));
+    CHECK(error_is(PARSE("-smp", "-1"), "-smp -1: Parameter 'smp.cpus' expects integer"));
+    CHECK(error_is(PARSE("-smp", "65"),
+                   "Invalid SMP CPUs 65. The max CPUs supported by machine 'virt' is 64"));
+    CHECK(error_is(PARSE("-smp", "2,bogus=1"), "-smp 2,bogus=1: Invalid parameter 'bogus'"));
+    CHECK(error_is(PARSE("-smp", "4,maxcpus=2"),
+                   "-smp 4,maxcpus=2: maxcpus must be equal to or greater than smp"));
+}
+
+TEST(accel)
+{
+    CHECK(PARSE("-accel", "tcg") == OPTIONS_OK);
+    CHECK(cfg.jit);
+    CHECK(PARSE("-accel", "tcg,jit=off") == OPTIONS_OK);
+    CHECK(!cfg.jit);
+    CHECK(PARSE("-accel", "tcg,jit=on,jit-threshold=0,jit-cache=16") == OPTIONS_OK);
+    CHECK(cfg.jit);
+    CHECK_EQ_U64(cfg.jit_threshold, 0);
+    CHECK_EQ_U64(cfg.jit_cache, 16);
+    CHECK(PARSE("-accel", "accel=tcg") == OPTIONS_OK);
+    CHECK(PARSE("-accel", "help") == OPTIONS_EXIT_SUCCESS);
+    CHECK(error_is(PARSE("-accel", "kvm"), "-accel kvm: invalid accelerator kvm"));
+    CHECK(error_is(PARSE("-accel", "tcg,jit=maybe"),
+                   "-accel tcg,jit=maybe: Parameter 'jit' expects 'on' or 'off'"));
+    CHECK(error_is(PARSE("-accel", "tcg,jit-threshold=-1"),
+                   "-accel tcg,jit-threshold=-1: Parameter 'jit-threshold' expects integer"));
+    CHECK(error_is(PARSE("-accel", "tcg,thread=many"),
+                   "-accel tcg,thread=many: Invalid 'thread' setting many"));
+    CHECK(error_is(PARSE("-accel", "tcg,foo=1"),
+                   "-accel tcg,foo=1: Property 'tcg-accel.foo' not found"));
+    CHECK(error_is(PARSE("-accel", ""), "-accel : Parameter 'accel' is missing"));
+    CHECK(error_is(PARSE("-accel", "jit=on"), "-accel jit=on: Parameter 'accel' is missing"));
+}
+
+TEST(cpu)
+{
+    CHECK(PARSE("-cpu", "help") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-cpu", "rv64") == OPTIONS_OK);
+    CHECK(strcmp(cfg.cpu, "rv64") == 0 && cfg.cpu_opts == NULL);
+    CHECK(PARSE("-cpu", "rv64,v=true,vlen=128") == OPTIONS_OK);
+    CHECK(strcmp(cfg.cpu, "rv64") == 0 && strcmp(cfg.cpu_opts, "v=true,vlen=128") == 0);
+    CHECK(error_is(PARSE("-cpu", "cortex-a57"), "unable to find CPU model 'cortex-a57'"));
+    CHECK(error_is(PARSE("-cpu", "rv64x,a=b"), "unable to find CPU model 'rv64x'"));
+}
+
+TEST(log_items)
+{
+    CHECK(PARSE("-d", "help") == OPTIONS_EXIT_SUCCESS);
+    CHECK(PARSE("-d", "int,exec,jit", "-d", "unimp") == OPTIONS_OK);
+    CHECK(cfg.log_int && cfg.log_exec && cfg.log_jit && cfg.log_unimp && !cfg.log_guest_errors);
+    CHECK(error_is(PARSE("-d", "int,bogus"),
+                   "-d int,bogus: unknown log item 'bogus' (use -d help for a list)"));
+    CHECK(error_is(PARSE("-d", "int=1"),
+                   "-d int=1: unknown log item 'int=1' (use -d help for a list)"));
+}
+
+TEST(console_options)
+{
+    CHECK(PARSE("-serial", "stdio") == OPTIONS_OK);
+    CHECK(strcmp(cfg.serial, "stdio") == 0);
+    CHECK(PARSE("-serial", "none") == OPTIONS_OK);
+    CHECK(strcmp(cfg.serial, "none") == 0);
+    CHECK(PARSE("-serial", "null") == OPTIONS_OK);
+    CHECK(strcmp(cfg.serial, "none") == 0);
+    CHECK(error_is(PARSE("-serial", "pty"), "-serial pty: 'pty' is not a valid char driver "
+                                            "(qemu-wasm supports mon:stdio, stdio, none, null)"));
+    CHECK(error_is(PARSE("-display", "gtk"),
+                   "-display gtk: Parameter 'type' does not accept value 'gtk'"));
+    CHECK(error_is(PARSE("-display", "sdl,gl=on"),
+                   "-display sdl,gl=on: Parameter 'type' does not accept value 'sdl'"));
+    CHECK(error_is(PARSE("-monitor", "stdio"),
+                   "-monitor stdio: qemu-wasm has no monitor yet (only -monitor none is "
+                   "accepted)"));
+}
+
+TEST(later_options_override_earlier)
+{
+    CHECK(PARSE("-m", "64", "-m", "32", "-kernel", "a", "-kernel", "b") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.ram_size, 32 * MiB);
+    CHECK(strcmp(cfg.kernel, "b") == 0);
+}
+
+TEST(small_error_buffer)
+{
+    char *argv[] = {(char *)"qemu-wasm", (char *)"-this-is-a-long-bad-option", NULL};
+    char small[8];
+    CHECK(options_parse(2, argv, &cfg, small, sizeof(small)) == OPTIONS_ERROR);
+    CHECK(strlen(small) == 7);
+    CHECK(options_parse(2, argv, &cfg, NULL, 0) == OPTIONS_ERROR);
+}
+
+int main(void)
+{
+    RUN(defaults);
+    RUN(typical_command_line);
+    RUN(double_dash_spellings);
+    RUN(invalid_option_and_missing_argument);
+    RUN(machine);
+    RUN(memory_sizes);
+    RUN(smp);
+    RUN(accel);
+    RUN(cpu);
+    RUN(log_items);
+    RUN(console_options);
+    RUN(later_options_override_earlier);
+    RUN(small_error_buffer);
+    return test_summary();
+}
