@@ -5,13 +5,44 @@
  * as the process's.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/options.h"
 #include "core/host.h"
 #include "hw/machine.h"
 
+/*
+ * Where the default firmware is when -L is not given: $QEMU_WASM_DATADIR, else (native
+ * build) build/bios/riscv64 next to the binary's build/native/ directory.  The Node
+ * launcher passes -L itself.
+ */
+static const char *default_datadir(char *buf, size_t len)
+{
+    const char *env = getenv("QEMU_WASM_DATADIR");
+    if (env && *env) {
+        return env;
+    }
+#ifndef __EMSCRIPTEN__
+    ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+    if (n > 0) {
+        buf[n] = 0;
+        char *slash = strrchr(buf, '/');
+        if (slash && (size_t)(slash - buf) + sizeof("/../bios/riscv64") < len) {
+            strcpy(slash, "/../bios/riscv64");
+            return buf;
+        }
+    }
+#else
+    (void)buf, (void)len;
+#endif
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
+    static char datadir[4096];
     static MachineConfig cfg; /* outlives the machine, which keeps a pointer to it */
     char err[512];
 
@@ -26,10 +57,17 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    if (!cfg.datadir) {
+        cfg.datadir = default_datadir(datadir, sizeof(datadir));
+    }
     Machine *m = machine_create(&cfg, err, sizeof(err));
     if (!m) {
         host_error("%s", err);
         return 1;
+    }
+    if (m->exit_after_init) {
+        machine_destroy(m);
+        return 0;
     }
     int status = machine_run(m);
     machine_destroy(m);

@@ -46,7 +46,7 @@ static const LogItem log_items[] = {
 enum {
     OPT_HELP, OPT_VERSION, OPT_MACHINE, OPT_CPU, OPT_MEM, OPT_SMP, OPT_KERNEL, OPT_INITRD,
     OPT_APPEND, OPT_BIOS, OPT_DTB, OPT_NOGRAPHIC, OPT_DISPLAY, OPT_SERIAL, OPT_MONITOR,
-    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE,
+    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR,
 };
 
 static const struct {
@@ -65,7 +65,7 @@ static const struct {
     {"display", OPT_DISPLAY, true}, {"serial", OPT_SERIAL, true},
     {"monitor", OPT_MONITOR, true}, {"no-reboot", OPT_NO_REBOOT, false},
     {"accel", OPT_ACCEL, true},    {"d", OPT_LOG, true},
-    {"D", OPT_LOGFILE, true},
+    {"D", OPT_LOGFILE, true},      {"L", OPT_DATADIR, true},
 };
 
 static const char usage_text[] =
@@ -108,6 +108,7 @@ static const char usage_text[] =
     "Debugging:\n"
     "-d ITEM[,...]           log the given items (-d help for a list)\n"
     "-D FILE                 write the log to FILE instead of stderr\n"
+    "-L DIR                  where to find the default firmware (qemu-wasm-fw.bin)\n"
     "\n"
     "On the console (under Node): Ctrl-A x quits, Ctrl-A h shows the keys,\n"
     "Ctrl-A Ctrl-A sends Ctrl-A.\n";
@@ -698,6 +699,9 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
             break;
         case OPT_LOGFILE:
             cfg->logfile = arg;
+            break;
+        case OPT_DATADIR:
+            cfg->datadir = arg;
             break;
         }
         if (r != OPTIONS_OK) {

@@ -50,6 +50,7 @@ typedef struct MachineConfig {
     const char *append;      /* -append */
     const char *bios;        /* -bios (NULL = default firmware, "none" = no firmware) */
     const char *dtb;         /* -dtb */
+    const char *datadir;     /* -L: where firmware files are (default: see cli/main.c) */
     bool nographic;
     const char *serial;      /* -serial: NULL (default: stdio), "stdio" (also for mon:stdio)
                                 or "none" (also for null) */

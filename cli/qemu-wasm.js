@@ -33,6 +33,14 @@ const BUILD_DIR = process.env.QEMU_WASM_BUILD
   ? path.resolve(process.env.QEMU_WASM_BUILD)
   : path.join(ROOT, 'build', 'wasm');
 const DEBUG = !!process.env.QEMU_WASM_DEBUG;
+// Our own firmware (bios/riscv64, built by make) is the default -bios, as QEMU's -L dir.
+const DATADIR = process.env.QEMU_WASM_DATADIR
+  ? path.resolve(process.env.QEMU_WASM_DATADIR)
+  : path.join(ROOT, 'build', 'bios', 'riscv64');
+
+function withDefaultDatadir(args) {
+  return args.some((a) => a === '-L' || a === '--L') ? args : ['-L', DATADIR, ...args];
+}
 
 const CTRL_A = 0x01;
 const ESCAPE_HELP =
@@ -112,7 +120,7 @@ process.on('unhandledRejection', (e) => {
 
 // ---- console input -----------------------------------------------------------------
 
-// The ring's layout is defined in core/host/emscripten.c: five 32-bit words
+// The ring's layout is defined in core/host/emscripten.c: four 32-bit words
 // (head, tail, size, eof) then `size` data bytes.
 function connectStdin(mod) {
   const ring = mod._host_stdin_ring() >>> 0;
@@ -238,7 +246,7 @@ async function main() {
   const mod = await createQemuWasm(options);
   setRawTty();
   connectStdin(mod);
-  mod.callMain(process.argv.slice(2));
+  mod.callMain(withDefaultDatadir(process.argv.slice(2)));
 }
 
 await main();

@@ -32,6 +32,11 @@ void host_verror(const char *fmt, va_list ap);
  */
 bool host_read_file(const char *path, uint8_t **data, size_t *len, char *err, size_t errlen);
 
+/* Write a whole host file (created or truncated).  On failure returns false with
+ * strerror-style text in err. */
+bool host_write_file(const char *path, const void *data, size_t len, char *err,
+                     size_t errlen);
+
 /* Allocate zeroed guest RAM of `size` bytes; NULL if the host cannot back it. */
 void *host_alloc_ram(uint64_t size);
 void host_free_ram(void *p, uint64_t size);

@@ -380,3 +380,23 @@ void host_free_ram(void *p, uint64_t size)
     }
     pthread_mutex_unlock(&ram_lock);
 }
+
+/* Rare and not time-critical (e.g. dumpdtb): C stdio, which NODERAWFS maps to host files. */
+bool host_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return false;
+    }
+    size_t n = fwrite(data, 1, len, f);
+    int e = n == len ? 0 : errno;
+    if (fclose(f) != 0 && e == 0) {
+        e = errno;
+    }
+    if (e) {
+        snprintf(err, errlen, "%s", strerror(e));
+        return false;
+    }
+    return true;
+}

@@ -195,3 +195,20 @@ void host_sleep_ns(uint64_t ns)
                           .tv_nsec = (long)(ns % 1000000000u)};
     nanosleep(&ts, NULL);
 }
+
+bool host_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        return fail(errno, err, errlen);
+    }
+    size_t n = fwrite(data, 1, len, f);
+    int e = n == len ? 0 : errno;
+    if (fclose(f) != 0 && e == 0) {
+        e = errno;
+    }
+    if (e) {
+        return fail(e, err, errlen);
+    }
+    return true;
+}

@@ -19,23 +19,11 @@
 #include "hw/loader.h"
 #include "hw/machine.h"
 #include "hw/misc/sifive_test.h"
+#include "hw/riscv/virt_fdt.h"
 
-#define VIRT_MROM_BASE 0x1000ull
-#define VIRT_MROM_SIZE 0xf000ull
-#define VIRT_TEST_BASE 0x100000ull
-#define VIRT_TEST_SIZE 0x1000ull
-#define VIRT_RTC_BASE 0x101000ull
-#define VIRT_CLINT_BASE 0x2000000ull
-#define VIRT_PLIC_BASE 0xc000000ull
-#define VIRT_VIRTIO_BASE 0x10001000ull
-#define VIRT_VIRTIO_COUNT 8
-#define VIRT_UART_IRQ 10
-#define VIRT_RTC_IRQ 11
-#define VIRT_VIRTIO_IRQ 1 /* slot i uses IRQ 1 + i */
-#define VIRT_UART_BASE 0x10000000ull
-#define VIRT_UART_SIZE 0x100ull
-#define VIRT_DRAM_BASE 0x80000000ull
-#define VIRT_KERNEL_OFFSET 0x200000ull /* where firmware expects the kernel */
+#define VIRT_FIRMWARE_NAME "qemu-wasm-fw.bin" /* our own firmware (bios/riscv64) */
+#define FW_DYNAMIC_MAGIC 0x4942534full        /* "OSBI": fw_dynamic info, version 2 */
+#define FW_DYNAMIC_NEXT_MODE_S 1ull
 
 typedef struct RiscvVirt {
     Uart16550 uart;
@@ -51,7 +39,8 @@ typedef struct RiscvVirt {
         size_t len;
         uint64_t addr; /* raw images: load address; ELF: 0 */
         bool elf;
-    } images[2];
+    } images[4]; /* firmware, kernel, initrd, device tree */
+    char dumpdtb[4096]; /* -M virt,dumpdtb=FILE */
     int nimages;
 } RiscvVirt;
 
@@ -70,28 +59,35 @@ static void virt_destroy(Machine *m)
     }
 }
 
-/* Reset vector: a0 = mhartid, a1 = FDT address, a2 = fw_dynamic info (none yet),
- * then jump to the start address stored after the code.  Encodings from the RISC-V
- * base ISA: */
-static size_t build_reset_vector(uint8_t *buf, uint64_t start, uint64_t fdt)
+/*
+ * Boot ROM: the reset vector every hart starts at, then the addresses it loads, then the
+ * fw_dynamic info block that firmware such as OpenSBI reads (a2 points to it):
+ *   a0 = mhartid, a1 = device tree address, a2 = &fw_dynamic_info, jump to start.
+ * Instruction encodings from the RISC-V base ISA.
+ */
+static size_t build_boot_rom(uint8_t *buf, uint64_t start, uint64_t fdt, uint64_t next_addr)
 {
     const uint32_t code[] = {
         0x00000297, /* auipc t0, 0 */
-        0x00000613, /* li    a2, 0       (no fw_dynamic info) */
+        0x02828613, /* addi  a2, t0, 40  (fw_dynamic info) */
         0xf1402573, /* csrr  a0, mhartid */
-        0x0202b583, /* ld    a1, 32(t0)  (FDT address) */
+        0x0202b583, /* ld    a1, 32(t0)  (device tree) */
         0x0182b283, /* ld    t0, 24(t0)  (start address) */
         0x00028067, /* jr    t0 */
     };
+    /* fw_dynamic info v2: magic, version, next_addr, next_mode, options, boot_hart */
+    const uint64_t info[6] = {FW_DYNAMIC_MAGIC, 2, next_addr, FW_DYNAMIC_NEXT_MODE_S, 0, 0};
     memcpy(buf, code, sizeof(code));
     memcpy(buf + 24, &start, 8);
     memcpy(buf + 32, &fdt, 8);
-    return 40;
+    memcpy(buf + 40, info, sizeof(info));
+    return 40 + sizeof(info);
 }
 
 /* Load one image file: ELF at its physical addresses, anything else raw at addr. */
 static bool virt_load_image(Machine *m, RiscvVirt *v, const char *what, const char *path,
-                            uint64_t addr, uint64_t *entry, char *err, size_t errlen)
+                            uint64_t addr, bool allow_elf, uint64_t *entry, uint64_t *end,
+                            char *err, size_t errlen)
 {
     uint8_t *data;
     size_t len;
@@ -105,10 +101,11 @@ static bool virt_load_image(Machine *m, RiscvVirt *v, const char *what, const ch
         snprintf(err, errlen, "could not load %s '%s': file is empty", what, path);
         return false;
     }
-    bool elf = is_elf(data, len);
+    bool elf = allow_elf && is_elf(data, len);
     if (elf) {
         char why2[256];
-        if (!load_elf(&m->as, data, len, ELF_MACHINE_RISCV, entry, NULL, NULL, why2,
+        uint64_t low;
+        if (!load_elf(&m->as, data, len, ELF_MACHINE_RISCV, entry, &low, end, why2,
                       sizeof(why2))) {
             free(data);
             snprintf(err, errlen, "could not load %s '%s': %s", what, path, why2);
@@ -122,6 +119,7 @@ static bool virt_load_image(Machine *m, RiscvVirt *v, const char *what, const ch
             return false;
         }
         *entry = addr;
+        *end = addr + len;
     }
     v->images[v->nimages].data = data;
     v->images[v->nimages].len = len;
@@ -138,7 +136,7 @@ static void virt_reset(Machine *m)
     RiscvVirt *v = m->board;
     as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
     for (int i = 0; i < v->nimages; i++) {
-        uint64_t entry;
+            uint64_t entry;
         if (v->images[i].elf) {
             char err[64];
             load_elf(&m->as, v->images[i].data, v->images[i].len, ELF_MACHINE_RISCV, &entry,
@@ -195,6 +193,176 @@ static uint64_t virt_read_timer(Machine *m)
     return clint_mtime(&v->clint);
 }
 
+/* The ISA this hart implements, as the device tree tells the guest. */
+static const char virt_isa[] = "rv64imafdc_zicntr_zicsr_zifencei";
+
+static uint64_t align_up(uint64_t v, uint64_t a)
+{
+    return (v + a - 1) & ~(a - 1);
+}
+
+/* Where the default firmware lives: -L, else next to the program (see cli/main.c). */
+static bool virt_default_firmware(const MachineConfig *cfg, char *path, size_t len)
+{
+    if (!cfg->datadir) {
+        return false;
+    }
+    snprintf(path, len, "%s/%s", cfg->datadir, VIRT_FIRMWARE_NAME);
+    return true;
+}
+
+/*
+ * What runs at reset, as on QEMU's virt: firmware at the start of RAM (our own unless
+ * -bios says otherwise; -bios none runs the kernel itself in M-mode), the kernel at the
+ * next 2 MiB boundary (or at its ELF addresses), the initrd far enough above it not to be
+ * overwritten when the kernel unpacks, and the device tree at the top of low RAM.
+ */
+static bool virt_load_boot_images(Machine *m, RiscvVirt *v, char *err, size_t errlen)
+{
+    const MachineConfig *cfg = m->cfg;
+    uint64_t ram_end = VIRT_DRAM_BASE + cfg->ram_size;
+    bool no_bios = cfg->bios && strcmp(cfg->bios, "none") == 0;
+    uint64_t start = VIRT_DRAM_BASE, fw_end = VIRT_DRAM_BASE;
+    uint64_t kernel_entry = 0, kernel_start = 0, kernel_end = 0;
+
+    if (!no_bios) {
+        char fw_path[4096];
+        const char *fw = cfg->bios;
+        if (!fw) {
+            if (!virt_default_firmware(cfg, fw_path, sizeof(fw_path))) {
+                snprintf(err, errlen, "unable to find the default firmware '%s': use -L DIR "
+                         "or -bios FILE", VIRT_FIRMWARE_NAME);
+                return false;
+            }
+            fw = fw_path;
+        }
+        if (!virt_load_image(m, v, "firmware", fw, VIRT_DRAM_BASE, true, &start, &fw_end, err,
+                             errlen)) {
+            return false;
+        }
+    }
+    if (cfg->kernel) {
+        kernel_start = no_bios ? VIRT_DRAM_BASE : align_up(fw_end, 2ull << 20);
+        if (!virt_load_image(m, v, "kernel", cfg->kernel, kernel_start, true, &kernel_entry,
+                             &kernel_end, err, errlen)) {
+            return false;
+        }
+        if (no_bios) {
+            start = kernel_entry;
+        }
+    } else if (no_bios) {
+        snprintf(err, errlen, "-bios none needs -kernel: there is nothing to run");
+        return false;
+    } else {
+        kernel_entry = align_up(fw_end, 2ull << 20);
+    }
+
+    uint64_t initrd_start = 0, initrd_end = 0;
+    if (cfg->initrd) {
+        if (!cfg->kernel) {
+            snprintf(err, errlen, "-initrd cannot be used without -kernel");
+            return false;
+        }
+        uint64_t half = cfg->ram_size / 2;
+        initrd_start = kernel_entry + (half < (128ull << 20) ? half : 128ull << 20);
+        if (initrd_start < kernel_end) {
+            initrd_start = align_up(kernel_end, 4096);
+        }
+        uint64_t entry;
+        if (!virt_load_image(m, v, "initrd", cfg->initrd, initrd_start, false, &entry,
+                             &initrd_end, err, errlen)) {
+            return false;
+        }
+    }
+
+    /* The device tree: ours, or the user's (-dtb, used as it is). */
+    uint8_t *dtb = NULL;
+    size_t dtb_len = 0;
+    if (cfg->dtb) {
+        char why[256];
+        if (!host_read_file(cfg->dtb, &dtb, &dtb_len, why, sizeof(why))) {
+            snprintf(err, errlen, "could not load dtb '%s': %s", cfg->dtb, why);
+            return false;
+        }
+    } else {
+        VirtFdtConfig fc = {0};
+        fc.ram_base = VIRT_DRAM_BASE;
+        fc.ram_size = cfg->ram_size;
+        fc.nharts = (uint32_t)m->ncpus;
+        fc.isa = virt_isa;
+        fc.mmu_type = "riscv,sv57";
+        fc.bootargs = cfg->append;
+        fc.initrd_start = initrd_start;
+        fc.initrd_end = initrd_end;
+        int rc = virt_build_fdt(&fc, &dtb, &dtb_len);
+        if (rc < 0) {
+            snprintf(err, errlen, "could not build the device tree (error %d)", rc);
+            return false;
+        }
+    }
+    if (v->dumpdtb[0]) {
+        char why[256];
+        bool ok = host_write_file(v->dumpdtb, dtb, dtb_len, why, sizeof(why));
+        free(dtb);
+        if (!ok) {
+            snprintf(err, errlen, "could not write dtb '%s': %s", v->dumpdtb, why);
+            return false;
+        }
+        m->exit_after_init = true; /* QEMU exits after dumpdtb */
+        return true;
+    }
+    uint64_t fdt_top = ram_end < VIRT_DRAM_BASE + (3ull << 30) ? ram_end
+                                                               : VIRT_DRAM_BASE + (3ull << 30);
+    uint64_t fdt_addr = (fdt_top - dtb_len) & ~((2ull << 20) - 1);
+    if (dtb_len > cfg->ram_size || fdt_addr < VIRT_DRAM_BASE ||
+        !as_write_bulk(&m->as, fdt_addr, dtb, dtb_len)) {
+        free(dtb);
+        snprintf(err, errlen, "not enough guest RAM for the device tree");
+        return false;
+    }
+    v->images[v->nimages].data = dtb;
+    v->images[v->nimages].len = dtb_len;
+    v->images[v->nimages].addr = fdt_addr;
+    v->images[v->nimages].elf = false;
+    v->nimages++;
+
+    v->rom_image = calloc(1, 128);
+    if (!v->rom_image) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    v->rom_len = build_boot_rom(v->rom_image, start, fdt_addr, kernel_entry);
+    as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
+    return true;
+}
+
+/* -M virt,prop=value,...: the properties this board has. */
+static bool virt_parse_props(RiscvVirt *v, const char *props, char *err, size_t errlen)
+{
+    while (props && *props) {
+        size_t n = strcspn(props, ",");
+        const char *eq = memchr(props, '=', n);
+        size_t klen = eq ? (size_t)(eq - props) : n;
+        if (klen == 7 && strncmp(props, "dumpdtb", 7) == 0 && eq) {
+            size_t vlen = n - klen - 1;
+            if (vlen == 0 || vlen >= sizeof(v->dumpdtb)) {
+                snprintf(err, errlen, "-machine dumpdtb: a file name is required");
+                return false;
+            }
+            memcpy(v->dumpdtb, eq + 1, vlen);
+            v->dumpdtb[vlen] = 0;
+        } else {
+            snprintf(err, errlen, "Property 'virt-machine.%.*s' not found", (int)klen, props);
+            return false;
+        }
+        props += n;
+        if (*props == ',') {
+            props++;
+        }
+    }
+    return true;
+}
+
 bool riscv_virt_init(Machine *m, char *err, size_t errlen)
 {
     const MachineConfig *cfg = m->cfg;
@@ -206,6 +374,9 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     m->board = v;
     m->board_destroy = virt_destroy;
     m->board_reset = virt_reset;
+    if (!virt_parse_props(v, cfg->machine_opts, err, errlen)) {
+        return false;
+    }
 
     if (cfg->smp != 1) {
         snprintf(err, errlen, "-smp %d: this build runs one vCPU (SMP comes with "
@@ -255,42 +426,5 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     m->next_deadline_ns = virt_next_deadline;
     m->read_timer = virt_read_timer;
 
-    /* Images: -bios none runs -kernel directly in M-mode; a firmware file is loaded at
-     * the start of RAM and the kernel above it. */
-    uint64_t start = VIRT_DRAM_BASE, kernel_entry = 0;
-    bool no_bios = cfg->bios && strcmp(cfg->bios, "none") == 0;
-    if (!cfg->bios) {
-        snprintf(err, errlen, "no default firmware for machine 'virt' in this build: "
-                 "use -bios none or -bios FILE");
-        return false;
-    }
-    if (!no_bios) {
-        uint64_t fw_entry;
-        if (!virt_load_image(m, v, "firmware", cfg->bios, VIRT_DRAM_BASE, &fw_entry, err,
-                             errlen)) {
-            return false;
-        }
-        start = fw_entry;
-    }
-    if (cfg->kernel) {
-        uint64_t addr = no_bios ? VIRT_DRAM_BASE : VIRT_DRAM_BASE + VIRT_KERNEL_OFFSET;
-        if (!virt_load_image(m, v, "kernel", cfg->kernel, addr, &kernel_entry, err, errlen)) {
-            return false;
-        }
-        if (no_bios) {
-            start = kernel_entry;
-        }
-    } else if (no_bios) {
-        snprintf(err, errlen, "-bios none needs -kernel: there is nothing to run");
-        return false;
-    }
-
-    v->rom_image = calloc(1, 64);
-    if (!v->rom_image) {
-        snprintf(err, errlen, "out of memory");
-        return false;
-    }
-    v->rom_len = build_reset_vector(v->rom_image, start, 0);
-    as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
-    return true;
+    return virt_load_boot_images(m, v, err, errlen);
 }
