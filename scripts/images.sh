@@ -30,8 +30,9 @@ OUT_ROOT=${IMAGES_OUT:-$REPO/build/images}
 FORCE_UPDATE=0
 
 # Modules loaded by /init, in dependency order (file names without .ko).  Debian builds these as
-# modules and ships no modules.dep; missing ones are skipped at boot.
-MODULES="virtio_mmio virtio_blk virtio-rng netfs 9pnet 9pnet_virtio 9p failover net_failover virtio_net"
+# modules and ships no modules.dep; ones a kernel lacks are left out (fscache is a separate module
+# on 6.1, part of netfs on 6.12).  The build warns if a module's depends= is not loaded before it.
+MODULES="virtio_mmio virtio_blk virtio-rng netfs fscache 9pnet 9pnet_virtio 9p failover net_failover virtio_net"
 
 need_tools() {
     local t pkg missing=()
@@ -307,7 +308,9 @@ build_arch() {
 
     # Kernel: only the kernel file, its config and the wanted modules.
     local pats=("./boot/$KFILE-$kver" "./boot/config-$kver")
-    for m in $MODULES; do pats+=("./usr/lib/modules/$kver/kernel/*/$m.ko.xz"); done
+    for m in $MODULES; do     # trixie: usr/lib/modules, .ko.xz; bookworm: lib/modules, .ko
+        pats+=("./usr/lib/modules/$kver/kernel/*/$m.ko*" "./lib/modules/$kver/kernel/*/$m.ko*")
+    done
     dpkg-deb --fsys-tarfile "$kdeb" | tar -x -C "$tmp/k" --wildcards "${pats[@]}" 2>/dev/null || true
     [ -s "$tmp/k/boot/$KFILE-$kver" ] || die "$kdeb has no boot/$KFILE-$kver"
     case $(head -c 2 "$tmp/k/boot/$KFILE-$kver" | od -An -tx1 | tr -d ' ') in
@@ -327,26 +330,36 @@ build_arch() {
     [ -x "$f" ] || die "$bbdeb has no bin/busybox or usr/bin/busybox"
     cp "$f" "$root/bin/busybox"
     write_init "$root/init"
-    printf 'root::0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+    printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
     printf 'root:x:0:\n' > "$root/etc/group"
     local found=()
     for m in $MODULES; do
-        f=$(find "$tmp/k/usr/lib/modules" -name "$m.ko.xz" -print -quit 2>/dev/null || true)
-        [ -n "$f" ] || { log "$ARCH: note: module $m not in $kpkg (built in or absent)"; continue; }
-        xz -dc "$f" > "$root/lib/modules/$kver/$m.ko"
+        f=$(find "$tmp/k" -path '*/modules/*' \( -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" \) \
+              -print -quit 2>/dev/null || true)
+        [ -n "$f" ] || continue                # built in, or not in this kernel version
+        case $f in
+            *.xz) xz -dc "$f" > "$root/lib/modules/$kver/$m.ko" ;;
+            *.zst) need_tools zstd; zstd -qdc "$f" > "$root/lib/modules/$kver/$m.ko" ;;
+            *) cp "$f" "$root/lib/modules/$kver/$m.ko" ;;
+        esac
         found+=("$m")
     done
-    # modules.dep for busybox modprobe (from each module's depends= modinfo field).
+    # modules.dep for busybox modprobe, from each module's depends= modinfo field; check that
+    # /init's order loads every dependency first.
+    local deps d loaded=" " depline
     for m in "${found[@]}"; do
-        local deps
         deps=$(tr '\0' '\n' < "$root/lib/modules/$kver/$m.ko" | sed -n 's/^depends=//p' | head -n1 \
                | tr ',' ' ')
-        printf '%s.ko:' "$m"
-        for f in $deps; do
-            if [ -f "$root/lib/modules/$kver/$f.ko" ]; then printf ' %s.ko' "$f";
-            elif [ -f "$root/lib/modules/$kver/${f//_/-}.ko" ]; then printf ' %s.ko' "${f//_/-}"; fi
+        depline="$m.ko:"
+        for d in $deps; do
+            [ -f "$root/lib/modules/$kver/$d.ko" ] || d=${d//_/-}
+            case $loaded in
+                *" $d "*) depline+=" $d.ko" ;;
+                *) log "$ARCH: warning: module $m needs $d, which is not loaded before it" ;;
+            esac
         done
-        echo
+        loaded+="$m "
+        echo "$depline"
     done > "$root/lib/modules/$kver/modules.dep"
 
     find "$root" -exec touch -h -d @0 {} +     # reproducible archive
