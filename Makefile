@@ -50,14 +50,16 @@ wasm: build/wasm/qemu-wasm.js
 
 build/native/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(NATIVE_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(NATIVE_CFLAGS) -c $< -o $@
 
 build/native/qemu-wasm: $(NATIVE_OBJS)
 	$(CC) $^ -o $@ $(NATIVE_LDFLAGS)
 
 build/wasm/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(EMCC) $(WASM_CFLAGS) -c $< -o $@
+	@echo "  EMCC    $<"
+	@$(EMCC) $(WASM_CFLAGS) -c $< -o $@
 
 build/wasm/qemu-wasm.js: $(WASM_OBJS)
 	$(EMCC) $^ -o $@ $(WASM_LDFLAGS)
@@ -70,7 +72,8 @@ UNIT_BINS := $(patsubst test/unit/%.c,build/native/test/%,$(UNIT_SRCS))
 
 build/native/test/%: test/unit/%.c $(ENGINE_NATIVE_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(NATIVE_CFLAGS) $< $(ENGINE_NATIVE_OBJS) -o $@ $(NATIVE_LDFLAGS)
+	@echo "  LINK    $@"
+	@$(CC) $(NATIVE_CFLAGS) $< $(ENGINE_NATIVE_OBJS) -o $@ $(NATIVE_LDFLAGS)
 
 test-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done

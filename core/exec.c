@@ -109,7 +109,12 @@ void cpu_exec_loop(CPUState *cpu)
             continue;
         }
         /* Run TBs, following chains, until something needs the outer loop. */
+        bool trace = log_enabled(&m->log, LOG_EXEC);
         for (int budget = TB_BUDGET; budget > 0; budget--) {
+            if (trace) {
+                log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%x insns %u\n", cpu->index,
+                           (unsigned long long)tb->pc, tb->flags, tb->icount);
+            }
             int ret = interp_exec(cpu, tb->code, tb->pc);
             cpu->insn_count += tb->icount;
             if (ret == EXEC_EXIT_EXCEPTION) {

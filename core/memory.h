@@ -33,7 +33,6 @@ typedef struct MemRegion {
 typedef struct AddressSpace {
     MemRegion regions[AS_MAX_REGIONS];
     int nregions;
-    int log_unimp;          /* -d unimp / guest_errors: log accesses to unmapped space */
 } AddressSpace;
 
 void as_init(AddressSpace *as);

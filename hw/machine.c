@@ -44,7 +44,10 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
     m->cfg = cfg;
     m->start_ns = host_clock_ns();
     as_init(&m->as);
-    m->as.log_unimp = cfg->log_unimp;
+    if (!log_open(&m->log, cfg, err, errlen)) {
+        free(m);
+        return NULL;
+    }
     m->tbs = tb_cache_new();
     if (!m->tbs || !def->init(m, err, errlen)) {
         if (!m->tbs) {
@@ -66,6 +69,7 @@ void machine_destroy(Machine *m)
     }
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
+    log_close(&m->log);
     free(m);
 }
 

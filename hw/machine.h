@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "cli/options.h"
+#include "core/log.h"
 #include "core/memory.h"
 
 struct CPUState;
@@ -18,6 +19,7 @@ struct TBCache;
 typedef struct Machine {
     const MachineConfig *cfg;
     AddressSpace as;
+    Log log;                     /* -d / -D */
     struct CPUState *cpus[OPT_MAX_CPUS];
     int ncpus;
     struct TBCache *tbs;         /* translated code shared by the machine's vCPUs */

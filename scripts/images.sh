@@ -17,7 +17,7 @@
 #   IMAGES_SECURITY=1 also use the <suite>-security archive (newer kernels, churns more)
 #
 # Needs (Debian packages): apt, dpkg (dpkg-deb), tar, cpio, xz-utils, gzip, coreutils, util-linux
-# (flock), file (only for the sanity message).
+# (flock), debian-archive-keyring.  No root: /dev/console is written into the cpio directly.
 set -euo pipefail
 
 die() { echo "images.sh: error: $*" >&2; exit 1; }
@@ -96,7 +96,7 @@ system_mirror() {
 }
 
 setup_apt() {
-    local key=$DEBARCH-${SUITES// /+} main sec keyring s main_suites= sec_suites=
+    local key=$DEBARCH-${SUITES// /+} main sec keyring s main_suites='' sec_suites=''
     APTDIR=$CACHE/apt/$key
     APTCONF=$APTDIR/apt.conf
     main=$(system_mirror)
@@ -270,7 +270,7 @@ build_arch() {
     DEBS=$CACHE/debs
     mkdir -p "$DEBS"
 
-    local kpkg kver kdeb bbdeb fwdeb= out stamp_new tmp m f
+    local kpkg kver kdeb bbdeb fwdeb='' out stamp_new tmp m f
     local try
     for try in 1 2; do
         if kpkg=$(resolve_kernel_pkg); then
@@ -364,7 +364,7 @@ build_arch() {
 
     find "$root" -exec touch -h -d @0 {} +     # reproducible archive
     (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | sed 's|^\./||' \
-        | cpio -o -H newc -R 0:0 --quiet > "$tmp/tree.cpio")
+        | cpio -o -H newc -R 0:0 --reproducible --quiet > "$tmp/tree.cpio")
     { dev_cpio; cat "$tmp/tree.cpio"; } | gzip -9n > "$tmp/out/initramfs.cpio.gz"
 
     if [ -n "$FIRMWARE_PKG" ]; then

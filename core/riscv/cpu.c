@@ -77,7 +77,16 @@ static void riscv_trap(RiscvCPU *cpu, uint64_t cause, uint64_t tval, bool interr
     uint64_t s = cpu->mstatus;
     uint64_t deleg = interrupt ? cpu->mideleg : cpu->medeleg;
     uint64_t vec_off = interrupt ? 4 * cause : 0;
-    if (cpu->priv <= PRV_S && ((deleg >> cause) & 1)) {
+    bool to_s = cpu->priv <= PRV_S && ((deleg >> cause) & 1);
+    Log *log = &cpu->common.machine->log;
+    if (log_enabled(log, LOG_INT)) {
+        static const char modes[] = "US?M";
+        log_printf(log, "riscv: hart %d %s %llu: pc 0x%llx tval 0x%llx %c -> %c\n",
+                   cpu->common.index, interrupt ? "interrupt" : "exception",
+                   (unsigned long long)cause, (unsigned long long)cpu->common.pc,
+                   (unsigned long long)tval, modes[cpu->priv & 3], to_s ? 'S' : 'M');
+    }
+    if (to_s) {
         cpu->sepc = cpu->common.pc;
         cpu->scause = cause | (interrupt ? 1ull << 63 : 0);
         cpu->stval = tval;

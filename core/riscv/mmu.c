@@ -157,6 +157,13 @@ bool riscv_tlb_fill(CPUState *cs, uint64_t vaddr, int access, int mmu_idx)
      * cannot be executed. */
     MemRegion *r = as_find(&cs->machine->as, paddr);
     if (!r) {
+        Log *log = &cs->machine->log;
+        if (log_enabled(log, LOG_GUEST_ERROR)) {
+            log_printf(log, "riscv: hart %d %s of unmapped physical address 0x%llx "
+                       "(pc 0x%llx): access fault\n", cs->index,
+                       access == TLB_ACCESS_FETCH ? "fetch" : access == TLB_ACCESS_WRITE ? "store" : "load",
+                       (unsigned long long)paddr, (unsigned long long)cs->pc);
+        }
         cpu_raise(cs, access_fault_cause(access), vaddr);
         return false;
     }

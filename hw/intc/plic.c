@@ -112,8 +112,10 @@ static void plic_complete(Plic *p, int ctx, uint32_t irq)
 
 static void plic_unimp(Plic *p, const char *what, uint64_t offset)
 {
-    if (p->log_unimp) {
-        host_error("plic: %s at unimplemented offset 0x%llx", what, (unsigned long long)offset);
+    Log *log = &p->machine->log;
+    if (log_enabled(log, LOG_UNIMP) && log_once(&p->unimp_logged, offset)) {
+        log_printf(log, "plic: %s of unimplemented register 0x%llx (reads as 0)\n", what,
+                   (unsigned long long)offset);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/log.h"
 #include "core/memory.h"
 
 struct Machine;
@@ -30,7 +31,7 @@ typedef struct Plic {
     uint32_t level[PLIC_WORDS];    /* current level of each (level-triggered) line */
     uint32_t enable[PLIC_MAX_CONTEXTS][PLIC_WORDS];
     uint32_t threshold[PLIC_MAX_CONTEXTS];
-    bool log_unimp;
+    LogOnce unimp_logged;
 } Plic;
 
 extern const MemoryOps plic_ops;

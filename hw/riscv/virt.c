@@ -148,7 +148,6 @@ static void virt_reset(Machine *m)
     uart16550_init(&v->uart);
     goldfish_rtc_init(&v->rtc);
     plic_init(&v->plic, m, m->ncpus);
-    v->plic.log_unimp = m->cfg->log_unimp;
     clint_init(&v->clint, m, m->ncpus);
     clint_update_timers(&v->clint);
 }
@@ -419,7 +418,6 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     clint_init(&v->clint, m, m->ncpus);
     as_add_mmio(&m->as, VIRT_CLINT_BASE, CLINT_SIZE, &clint_ops, &v->clint, "clint");
     plic_init(&v->plic, m, m->ncpus);
-    v->plic.log_unimp = cfg->log_unimp;
     as_add_mmio(&m->as, VIRT_PLIC_BASE, PLIC_SIZE, &plic_ops, &v->plic, "plic");
     clint_update_timers(&v->clint);
     m->poll = virt_poll;

@@ -151,6 +151,84 @@
 #define TEST_TRAP_NOTVAL(n, cause, ...) \
     li gp, n; TRAP_EXPECT; 55555: __VA_ARGS__; CHECK_TRAP_CAUSE(cause); CHECK_TRAP_EPC(55555b)
 
+/* ---- privileged architecture: S-mode, U-mode, delegation, paging (macros only) ---- */
+#define CAUSE_FETCH_PAGE       12
+#define CAUSE_LOAD_PAGE        13
+#define CAUSE_STORE_PAGE       15
+#define IRQ_BIT                0x8000000000000000
+
+#define MSTATUS_SIE  0x2
+#define MSTATUS_SPIE 0x20
+#define MSTATUS_SPP  0x100
+#define MSTATUS_MPP_S 0x800
+#define MSTATUS_MPRV (1 << 17)
+#define MSTATUS_SUM  (1 << 18)
+#define MSTATUS_MXR  (1 << 19)
+#define MSTATUS_TVM  (1 << 20)
+#define MSTATUS_TW   (1 << 21)
+#define MSTATUS_TSR  (1 << 22)
+
+/* PMP entry 0 = all of memory, RWX, NAPOT (S- and U-mode can then access everything) */
+#define PMP_ALLOW_ALL  li t5, -1; csrw pmpaddr0, t5; li t5, 0x1f; csrw pmpcfg0, t5
+/* mret to label in S-mode / U-mode (clobbers t5; returns to M only through a trap) */
+#define ENTER_S(label) \
+    la t5, label; csrw mepc, t5; li t5, MSTATUS_MPP; csrc mstatus, t5; li t5, MSTATUS_MPP_S; \
+    csrs mstatus, t5; mret
+#define ENTER_U(label) \
+    la t5, label; csrw mepc, t5; li t5, MSTATUS_MPP; csrc mstatus, t5; mret
+
+/*
+ * S-mode trap handler.  A test that wants S-mode traps instantiates S_TRAP_HANDLER once (after
+ * TEST_END) and points stvec at s_trap_handler.  It mirrors the M-mode handler: STRAP_EXPECT
+ * arms a one-shot flag; the next S-mode trap records scause/sepc/stval/sstatus
+ * (strap_cause/strap_epc/strap_tval/strap_status), disarms it and returns past the faulting
+ * instruction (read through the handler's own translation, so the faulting instruction must be
+ * readable by S-mode there) — or, after STRAP_EXPECT_RESUME(label), resumes at label in S-mode
+ * (SPP = S, SPIE cleared so sstatus.SIE is 0 there).  An S-mode trap while the flag is not
+ * armed turns translation off (csrw satp, zero) and fails the test through `fail` (printing
+ * scause/sepc/stval), so S-mode code must be identity-mapped wherever it can fail.
+ */
+#define STRAP_EXPECT \
+    la t6, strap_expected; li t5, 1; sd t5, 0(t6); li t5, -1; sd t5, 8(t6); sd zero, 32(t6)
+#define STRAP_EXPECT_RESUME(label) \
+    STRAP_EXPECT; la t5, label; sd t5, 32(t6)
+#define CHECK_STRAP_CAUSE(c)       ld t5, strap_cause; CHECK(t5, c)
+#define CHECK_STRAP_EPC(sym)       ld t5, strap_epc; CHECK_LABEL(t5, sym)
+#define CHECK_STRAP_EPC_REG(r)     ld t5, strap_epc; CHECK_REG(t5, r)
+#define CHECK_STRAP_TVAL(v)        ld t5, strap_tval; CHECK(t5, v)
+#define CHECK_STRAP_TVAL_LABEL(sym) ld t5, strap_tval; CHECK_LABEL(t5, sym)
+#define CHECK_STRAP_TVAL_REG(r)    ld t5, strap_tval; CHECK_REG(t5, r)
+/* sstatus.SPP at trap entry (0 = from U, 1 = from S) */
+#define CHECK_STRAP_SPP(p)         ld t5, strap_status; srli t5, t5, 8; andi t5, t5, 1; CHECK(t5, p)
+#define CHECK_NO_STRAP             ld t5, strap_expected; CHECK(t5, 1); la t6, strap_expected; sd zero, 0(t6)
+/* as TEST_TRAP / TEST_TRAP_NOTVAL, for a trap taken in S-mode */
+#define TEST_STRAP(n, cause, tval, ...) \
+    li gp, n; STRAP_EXPECT; 55556: __VA_ARGS__; CHECK_STRAP_CAUSE(cause); CHECK_STRAP_EPC(55556b); \
+    CHECK_STRAP_TVAL(tval)
+#define TEST_STRAP_NOTVAL(n, cause, ...) \
+    li gp, n; STRAP_EXPECT; 55557: __VA_ARGS__; CHECK_STRAP_CAUSE(cause); CHECK_STRAP_EPC(55557b)
+
+#define S_TRAP_HANDLER \
+    .text; .balign 4; .globl s_trap_handler; \
+s_trap_handler: \
+    la t6, strap_expected; ld t5, 0(t6); beqz t5, 55559f; sd zero, 0(t6); \
+    csrr t5, scause; sd t5, 8(t6); csrr t5, sepc; sd t5, 16(t6); csrr t5, stval; sd t5, 24(t6); \
+    csrr t5, sstatus; sd t5, 40(t6); ld t5, 32(t6); bnez t5, 55558f; \
+    csrr t6, sepc; lhu t5, 0(t6); andi t5, t5, 3; addi t6, t6, 2; addi t5, t5, -3; \
+    bnez t5, 55560f; addi t6, t6, 2; \
+55560: csrw sepc, t6; sret; \
+55558: sd zero, 32(t6); csrw sepc, t5; li t5, MSTATUS_SPP; csrs sstatus, t5; \
+    li t5, MSTATUS_SPIE; csrc sstatus, t5; sret; \
+55559: csrw satp, zero; sfence.vma; \
+    la a0, _msg_strap; call _puts; csrr a0, scause; call _puthex; la a0, _msg_epc; call _puts; \
+    csrr a0, sepc; call _puthex; la a0, _msg_tval; call _puts; csrr a0, stval; call _puthex; \
+    li a0, '\n'; call _putc; j fail; \
+    .section .rodata; _msg_strap: .asciz "unexpected S trap: scause="; \
+    .data; .balign 8; .globl strap_expected, strap_cause, strap_epc, strap_tval, strap_status; \
+strap_expected: .dword 0; strap_cause: .dword 0; strap_epc: .dword 0; strap_tval: .dword 0; \
+strap_resume: .dword 0; strap_status: .dword 0; \
+    .text
+
 /* ------------------------------------------------------------------------------------------ */
 /* The harness code itself: entry, trap handler, pass/fail. */
 
