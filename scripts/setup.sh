@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential emscripten binaryen wabt gcc-riscv64-linux-gnu
-          binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc)
+          binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc
+          cpio xz-utils debian-archive-keyring)
 
 if command -v node >/dev/null 2>&1; then
     major=$(node -p 'process.versions.node.split(".")[0]')

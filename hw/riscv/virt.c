@@ -312,7 +312,8 @@ static bool virt_load_boot_images(Machine *m, RiscvVirt *v, char *err, size_t er
     }
     uint64_t fdt_top = ram_end < VIRT_DRAM_BASE + (3ull << 30) ? ram_end
                                                                : VIRT_DRAM_BASE + (3ull << 30);
-    uint64_t fdt_addr = (fdt_top - dtb_len) & ~((2ull << 20) - 1);
+    /* Leave room after the tree: firmware may grow it (e.g. add /memreserve/ entries). */
+    uint64_t fdt_addr = (fdt_top - dtb_len - 0x1000) & ~((2ull << 20) - 1);
     if (dtb_len > cfg->ram_size || fdt_addr < VIRT_DRAM_BASE ||
         !as_write_bulk(&m->as, fdt_addr, dtb, dtb_len)) {
         free(dtb);
