@@ -88,8 +88,19 @@ static inline void cpu_raise(CPUState *cpu, int cause, uint64_t tval)
 /* Ask the vCPU to leave generated code at the next TB boundary (any thread). */
 void cpu_exit_request(CPUState *cpu, uint32_t bits);
 
-/* Run the vCPU until the machine stops; returns when exit_request has CPU_EXIT_STOP. */
-void cpu_exec_loop(CPUState *cpu);
+typedef enum CPUExecResult {
+    CPU_EXEC_STOPPED, /* the machine is stopping (exit_request had CPU_EXIT_STOP) */
+    CPU_EXEC_HALTED,  /* waiting for an interrupt (only without sleep_when_halted) */
+    CPU_EXEC_BUDGET,  /* ran about max_tbs translation blocks */
+} CPUExecResult;
+
+/* Run the vCPU: until the machine stops, or for about max_tbs TBs.  A halted vCPU
+ * (WFI) sleeps until its next event if sleep_when_halted, else returns HALTED (how one
+ * thread runs several vCPUs in turn). */
+CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted);
+
+/* Sleep until the machine's next timer event (bounded), or until woken by input. */
+void machine_sleep_until_event(struct Machine *m);
 
 void cpu_common_init(CPUState *cpu, const CPUArchOps *arch, struct Machine *m, int index);
 void cpu_common_destroy(CPUState *cpu);

@@ -61,9 +61,8 @@ static void cpu_deliver_exception(CPUState *cpu)
  * also arrive through exit_request, checked on wake-up). */
 #define HALT_MAX_SLEEP_NS 10000000ull
 
-static void cpu_sleep_until_event(CPUState *cpu)
+void machine_sleep_until_event(Machine *m)
 {
-    Machine *m = cpu->machine;
     uint64_t now = host_clock_ns();
     uint64_t deadline = m->next_deadline_ns ? m->next_deadline_ns(m) : UINT64_MAX;
     uint64_t wait = deadline > now ? deadline - now : 0;
@@ -75,11 +74,15 @@ static void cpu_sleep_until_event(CPUState *cpu)
     }
 }
 
-void cpu_exec_loop(CPUState *cpu)
+CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
 {
     Machine *m = cpu->machine;
     uint64_t next_poll = 0;
+    uint64_t executed = 0;
     for (;;) {
+        if (executed >= max_tbs) {
+            return CPU_EXEC_BUDGET;
+        }
         if (m->poll) {
             uint64_t now = host_clock_ns();
             if (now >= next_poll) {
@@ -88,14 +91,17 @@ void cpu_exec_loop(CPUState *cpu)
             }
         }
         if (cpu->exit_request && !cpu_handle_exit_request(cpu)) {
-            return;
+            return CPU_EXEC_STOPPED;
         }
         if (cpu->arch->check_interrupts(cpu)) {
             cpu->halted = false;
         }
         if (cpu->halted) {
             if (cpu->arch->is_halted(cpu)) {
-                cpu_sleep_until_event(cpu);
+                if (!sleep_when_halted) {
+                    return CPU_EXEC_HALTED;
+                }
+                machine_sleep_until_event(m);
                 next_poll = 0;
                 continue;
             }
@@ -111,6 +117,7 @@ void cpu_exec_loop(CPUState *cpu)
         /* Run TBs, following chains, until something needs the outer loop. */
         bool trace = log_enabled(&m->log, LOG_EXEC);
         for (int budget = TB_BUDGET; budget > 0; budget--) {
+            executed++;
             if (trace) {
                 log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%x insns %u\n", cpu->index,
                            (unsigned long long)tb->pc, tb->flags, tb->icount);

@@ -91,10 +91,34 @@ void machine_request_reset(Machine *m)
     }
 }
 
+/* TBs a vCPU runs before the next one gets its turn, when one thread runs them all. */
+#define RR_SLICE_TBS 4096
+
+/* -accel tcg,thread=single: all vCPUs take turns on this thread. */
+static void run_round_robin(Machine *m)
+{
+    for (;;) {
+        bool all_halted = true;
+        for (int i = 0; i < m->ncpus; i++) {
+            CPUExecResult r = cpu_exec(m->cpus[i], m->ncpus == 1 ? UINT64_MAX : RR_SLICE_TBS,
+                                       m->ncpus == 1);
+            if (r == CPU_EXEC_STOPPED) {
+                return;
+            }
+            if (r != CPU_EXEC_HALTED) {
+                all_halted = false;
+            }
+        }
+        if (all_halted) {
+            machine_sleep_until_event(m);
+        }
+    }
+}
+
 int machine_run(Machine *m)
 {
     for (;;) {
-        cpu_exec_loop(m->cpus[0]);
+        run_round_robin(m);
         if (!m->reset_requested) {
             break;
         }

@@ -378,11 +378,6 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
         return false;
     }
 
-    if (cfg->smp != 1) {
-        snprintf(err, errlen, "-smp %d: this build runs one vCPU (SMP comes with "
-                 "multi-threaded TCG)", cfg->smp);
-        return false;
-    }
     if (!as_add_ram(&m->as, VIRT_DRAM_BASE, cfg->ram_size, "riscv_virt_board.ram")) {
         snprintf(err, errlen, "cannot set up guest memory 'riscv_virt_board.ram': "
                  "Cannot allocate memory");
