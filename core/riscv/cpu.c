@@ -174,6 +174,13 @@ void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level)
     }
 }
 
+void riscv_update_stimer(RiscvCPU *cpu, uint64_t now)
+{
+    if (cpu->menvcfg & MENVCFG_STCE) {
+        riscv_cpu_set_mip(cpu, 1ull << 5 /* STIP */, now >= cpu->stimecmp);
+    }
+}
+
 static void riscv_reset(CPUState *cs)
 {
     RiscvCPU *cpu = riscv_cpu(cs);
@@ -190,6 +197,7 @@ static void riscv_reset(CPUState *cs)
     cpu->mcounteren = cpu->mcountinhibit = cpu->menvcfg = 0;
     cpu->stvec = cpu->sepc = cpu->scause = cpu->stval = cpu->sscratch = 0;
     cpu->satp = cpu->scounteren = cpu->senvcfg = 0;
+    cpu->stimecmp = UINT64_MAX;
     cpu->mcycle_offset = cpu->minstret_offset = 0;
     memset(cpu->pmpcfg, 0, sizeof(cpu->pmpcfg));
     memset(cpu->pmpaddr, 0, sizeof(cpu->pmpaddr));

@@ -81,6 +81,7 @@ typedef struct RiscvCPU {
     uint64_t mcounteren, mcountinhibit;
     uint64_t stvec, sepc, scause, stval, sscratch, satp, scounteren;
     uint64_t menvcfg, senvcfg;
+    uint64_t stimecmp;        /* Sstc: S-mode timer compare (STIP while time >= it) */
     uint64_t mhartid;
     uint64_t mcycle_offset;   /* mcycle = insn_count + offset (we count 1 cycle/insn) */
     uint64_t minstret_offset;
@@ -113,6 +114,11 @@ void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level);
 
 /* Current mtime (the machine's timer), for the time CSR. */
 uint64_t riscv_read_mtime(RiscvCPU *cpu);
+
+#define MENVCFG_STCE (1ull << 63) /* Sstc enabled: STIP follows stimecmp */
+
+/* Sstc: re-evaluate STIP against stimecmp at time `now` (no effect unless STCE). */
+void riscv_update_stimer(RiscvCPU *cpu, uint64_t now);
 
 /* Mark FP state dirty (mstatus.FS = Dirty, SD = 1): after any write to f-regs/fcsr. */
 static inline void riscv_set_fs_dirty(RiscvCPU *cpu)

@@ -13,7 +13,7 @@
 enum {
     CSR_SSTATUS = 0x100, CSR_SIE = 0x104, CSR_STVEC = 0x105, CSR_SCOUNTEREN = 0x106,
     CSR_SENVCFG = 0x10a, CSR_SSCRATCH = 0x140, CSR_SEPC = 0x141, CSR_SCAUSE = 0x142,
-    CSR_STVAL = 0x143, CSR_SIP = 0x144, CSR_SATP = 0x180,
+    CSR_STVAL = 0x143, CSR_SIP = 0x144, CSR_STIMECMP = 0x14d, CSR_SATP = 0x180,
     CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
     CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02,
     CSR_HPMCOUNTER3 = 0xc03, CSR_HPMCOUNTER31 = 0xc1f,
@@ -76,6 +76,16 @@ static bool counter_enabled(RiscvCPU *cpu, int csr)
         return false;
     }
     return cpu->priv == PRV_S || ((cpu->scounteren >> bit) & 1);
+}
+
+/* Sstc: S-mode reaches stimecmp only if M-mode enabled it (menvcfg.STCE) and lets it
+ * read time (mcounteren.TM). */
+static bool stimecmp_accessible(RiscvCPU *cpu)
+{
+    if (cpu->priv == PRV_M) {
+        return true;
+    }
+    return (cpu->menvcfg & MENVCFG_STCE) && (cpu->mcounteren & 2);
 }
 
 static uint64_t mstatus_value(RiscvCPU *cpu)
@@ -181,6 +191,12 @@ static bool csr_read_at(RiscvCPU *cpu, int csr, uint64_t *val, uint64_t index_in
             return false;
         }
         *val = cpu->satp;
+        return true;
+    case CSR_STIMECMP:
+        if (!stimecmp_accessible(cpu)) {
+            return false;
+        }
+        *val = cpu->stimecmp;
         return true;
     case CSR_MISA:
         *val = cpu->misa;
@@ -323,6 +339,13 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
     case CSR_STVAL:
         cpu->stval = val;
         return true;
+    case CSR_STIMECMP:
+        if (!stimecmp_accessible(cpu)) {
+            return false;
+        }
+        cpu->stimecmp = val;
+        riscv_update_stimer(cpu, riscv_read_mtime(cpu));
+        return true;
     case CSR_SATP:
         if (cpu->priv == PRV_S && (cpu->mstatus & MSTATUS_TVM)) {
             return false;
@@ -346,10 +369,14 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         cpu->mie = (cpu->mie & ~MIE_WRITABLE) | (val & MIE_WRITABLE);
         return true;
     case CSR_MIP:
-        /* MSIP/MTIP/MEIP/SEIP are driven by the CLINT and the PLIC */
-        riscv_cpu_set_mip(cpu, MIP_WRITABLE & val, 1);
-        riscv_cpu_set_mip(cpu, MIP_WRITABLE & ~val, 0);
+    {
+        /* MSIP/MTIP/MEIP/SEIP are driven by the CLINT and the PLIC; with Sstc enabled STIP
+         * follows stimecmp instead of software */
+        uint64_t mask = MIP_WRITABLE & ~((cpu->menvcfg & MENVCFG_STCE) ? MIP_STIP : 0);
+        riscv_cpu_set_mip(cpu, mask & val, 1);
+        riscv_cpu_set_mip(cpu, mask & ~val, 0);
         return true;
+    }
     case CSR_MTVEC:
         if ((val & 3) < 2) {
             cpu->mtvec = val;
@@ -362,7 +389,9 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         cpu->mcountinhibit = val & 0xfffffffdu;
         return true;
     case CSR_MENVCFG:
-        cpu->menvcfg = val & 1; /* FIOM */
+        /* FIOM and STCE (Sstc) are implemented */
+        cpu->menvcfg = val & (1 | MENVCFG_STCE);
+        riscv_update_stimer(cpu, riscv_read_mtime(cpu));
         return true;
     case CSR_MSCRATCH:
         cpu->mscratch = val;
@@ -420,7 +449,8 @@ static uint64_t helper_csr(void *env, uint64_t arg, uint64_t src, uint64_t index
             return 0;
         }
         if (csr == CSR_MSTATUS || csr == CSR_MIE || csr == CSR_MIP || csr == CSR_MIDELEG ||
-            csr == CSR_SSTATUS || csr == CSR_SIE || csr == CSR_SIP) {
+            csr == CSR_SSTATUS || csr == CSR_SIE || csr == CSR_SIP || csr == CSR_STIMECMP ||
+            csr == CSR_MENVCFG) {
             /* interrupts may have become enabled: check before the next instruction */
             cpu_exit_request(&cpu->common, CPU_EXIT_INTERRUPT);
         }

@@ -39,6 +39,7 @@ void clint_update_timers(Clint *c)
     uint64_t now = clint_mtime(c);
     for (int i = 0; i < c->nharts; i++) {
         riscv_cpu_set_mip(hart(c, i), MIP_MTIP, now >= c->mtimecmp[i]);
+        riscv_update_stimer(hart(c, i), now); /* Sstc's stimecmp counts the same time */
     }
 }
 
@@ -46,9 +47,13 @@ uint64_t clint_next_deadline_ns(Clint *c)
 {
     uint64_t now_ticks = clint_mtime(c);
     uint64_t best = UINT64_MAX;
-    for (int i = 0; i < c->nharts; i++) {
-        if (c->mtimecmp[i] > now_ticks) {
-            uint64_t dt = c->mtimecmp[i] - now_ticks;
+    for (int j = 0; j < 2 * c->nharts; j++) {
+        int i = j / 2;
+        RiscvCPU *h = hart(c, i);
+        uint64_t cmp = j % 2 ? ((h->menvcfg & MENVCFG_STCE) ? h->stimecmp : UINT64_MAX)
+                             : c->mtimecmp[i];
+        if (cmp > now_ticks) {
+            uint64_t dt = cmp - now_ticks;
             if (dt < (UINT64_MAX - host_clock_ns()) / 100) {
                 uint64_t t = host_clock_ns() + dt * (1000000000ull / CLINT_TIMEBASE_HZ);
                 if (t < best) {

@@ -193,7 +193,7 @@ static uint64_t virt_read_timer(Machine *m)
 }
 
 /* The ISA this hart implements, as the device tree tells the guest. */
-static const char virt_isa[] = "rv64imafdc_zicntr_zicsr_zifencei";
+static const char virt_isa[] = "rv64imafdc_zicntr_zicsr_zifencei_sstc";
 
 static uint64_t align_up(uint64_t v, uint64_t a)
 {
