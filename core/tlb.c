@@ -177,11 +177,13 @@ int tlb_load_slow(CPUState *cpu, uint64_t vaddr, unsigned memop, unsigned mmu_id
             cpu->arch->raise_misaligned(cpu, vaddr, TLB_ACCESS_READ);
             return -1;
         }
-        /* Misaligned: byte by byte (a fault reports the address of the access). */
+        /* Misaligned: byte by byte.  A fault reports the address of the byte that faulted
+         * (the start of the second page when the access crosses into a bad one), as
+         * the privileged spec asks for "the portion of the access that caused the
+         * fault". */
         for (unsigned i = 0; i < size; i++) {
             uint64_t b;
             if (load_one(cpu, vaddr + i, 1, mmu_idx, &b) < 0) {
-                cpu->excp_tval = vaddr;
                 cpu->pc = fault_pc;
                 return -1;
             }
@@ -208,8 +210,7 @@ int tlb_store_slow(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned memop,
         /* Probe every byte first so a fault leaves memory untouched. */
         for (unsigned i = 0; i < size; i++) {
             if (!tlb_lookup_fill(cpu, vaddr + i, TLB_ACCESS_WRITE, mmu_idx)) {
-                cpu->excp_tval = vaddr;
-                cpu->pc = fault_pc;
+                cpu->pc = fault_pc; /* tval: the faulting byte's address, as for loads */
                 return -1;
             }
         }
