@@ -37,6 +37,7 @@
 #define SBI_ERR_ALREADY_AVAILABLE -6
 #define SBI_ERR_ALREADY_STARTED   -7
 #define SBI_ERR_ALREADY_STOPPED   -8
+#define SBI_ERR_NO_SHMEM          -9
 
 /* Extension IDs (§4 to §12). */
 #define SBI_EXT_BASE   0x10
@@ -45,6 +46,7 @@
 #define SBI_EXT_RFENCE 0x52464E43
 #define SBI_EXT_HSM    0x48534D
 #define SBI_EXT_SRST   0x53525354
+#define SBI_EXT_PMU    0x504D55
 #define SBI_EXT_DBCN   0x4442434E
 #define SBI_EXT_LEGACY_LAST 0x08
 
@@ -144,9 +146,11 @@ struct sbiret sbi_rfence(unsigned long fid, const unsigned long *a);
 struct sbiret sbi_hsm(unsigned long fid, const unsigned long *a);
 struct sbiret sbi_srst(unsigned long fid, const unsigned long *a);
 struct sbiret sbi_dbcn(unsigned long fid, const unsigned long *a);
+struct sbiret sbi_pmu(unsigned long fid, const unsigned long *a);
 void sbi_legacy(unsigned long eid, struct trap_frame *tf);
 
 void timer_init_hart(void);
+void pmu_init_hart(void);
 void timer_set(uint64_t when);
 void timer_interrupt(void);
 long ipi_targets(unsigned long mask, unsigned long base, unsigned long *targets);

@@ -75,6 +75,7 @@ static void hart_init(unsigned long hartid, bool cold)
 
 	csr_write(mstatus, (csr_read(mstatus) & ~MSTATUS_FS) | MSTATUS_FS_INITIAL);
 	timer_init_hart();
+	pmu_init_hart();
 	csr_write(mie, MIP_MSIP);
 	__atomic_fetch_or(&fw_hart_alive, 1UL << hartid, __ATOMIC_RELEASE);
 }

@@ -71,6 +71,7 @@
 /* Newer CSRs by number, so the assembler needs no extension flags. */
 #define CSR_MENVCFG  0x30a
 #define CSR_STIMECMP 0x14d
+#define CSR_MCOUNTINHIBIT 0x320
 
 static inline void wfi(void) { __asm__ volatile("wfi" ::: "memory"); }
 static inline void cpu_relax(void) { __asm__ volatile("nop; nop; nop; nop" ::: "memory"); }

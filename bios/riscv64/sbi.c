@@ -12,6 +12,7 @@ bool sbi_probe(unsigned long eid)
 	case SBI_EXT_RFENCE:
 	case SBI_EXT_HSM:
 	case SBI_EXT_SRST:
+	case SBI_EXT_PMU:
 	case SBI_EXT_DBCN:
 		return true;
 	default:
@@ -57,6 +58,7 @@ void sbi_ecall(struct trap_frame *tf)
 	case SBI_EXT_RFENCE: r = sbi_rfence(fid, a); break;
 	case SBI_EXT_HSM:    r = sbi_hsm(fid, a); break;
 	case SBI_EXT_SRST:   r = sbi_srst(fid, a); break;
+	case SBI_EXT_PMU:    r = sbi_pmu(fid, a); break;
 	case SBI_EXT_DBCN:   r = sbi_dbcn(fid, a); break;
 	default:             r = (struct sbiret){ SBI_ERR_NOT_SUPPORTED, 0 }; break;
 	}

@@ -15,10 +15,13 @@
 #define EXT_HSM    0x48534D
 #define EXT_SRST   0x53525354
 #define EXT_DBCN   0x4442434E
+#define EXT_PMU    0x504D55
 
 #define ERR_NOT_SUPPORTED     -2
 #define ERR_INVALID_PARAM     -3
 #define ERR_ALREADY_AVAILABLE -6
+#define ERR_ALREADY_STARTED   -7
+#define ERR_ALREADY_STOPPED   -8
 
 #define HSM_STARTED 0
 #define HSM_STOPPED 1
@@ -246,7 +249,7 @@ static void test_base(void)
 	r = sbi(EXT_BASE, 2, 0, 0, 0, 0, 0);
 	check_v(!r.error, "impl version", r.value);
 	static const unsigned long exts[] = { EXT_BASE, EXT_TIME, EXT_IPI, EXT_RFENCE, EXT_HSM,
-	                                      EXT_SRST, EXT_DBCN };
+	                                      EXT_SRST, EXT_DBCN, EXT_PMU };
 	bool all = true;
 	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		r = sbi(EXT_BASE, 3, exts[i], 0, 0, 0, 0);
@@ -255,7 +258,7 @@ static void test_base(void)
 			print("    not available: extension", NULL, (long)exts[i], true);
 		}
 	}
-	check(all, "probe BASE TIME IPI RFENCE HSM SRST DBCN");
+	check(all, "probe BASE TIME IPI RFENCE HSM SRST DBCN PMU");
 	r = sbi(EXT_BASE, 3, 0x0badbeef, 0, 0, 0, 0);
 	check(!r.error && r.value == 0, "probe of an unknown extension = 0");
 	for (unsigned long fid = 4; fid <= 6; fid++) {
@@ -283,6 +286,92 @@ static void test_dbcn(void)
 	check_v(r.error == ERR_INVALID_PARAM, "console_write from a bad address -> INVALID_PARAM", r.error);
 	r = sbi(EXT_DBCN, 1, sizeof(buf), (unsigned long)buf, 0, 0, 0);
 	check_v(!r.error && r.value >= 0, "console_read", r.value);
+}
+
+/* PMU (§11): the fixed counters cycle (counter_idx 0) and instret (2), as Linux's
+ * riscv_pmu_sbi driver uses them. */
+#define PMU_EV_CYCLES     0x00001UL   /* SBI_PMU_HW_CPU_CYCLES */
+#define PMU_EV_INSTRET    0x00002UL   /* SBI_PMU_HW_INSTRUCTIONS */
+#define PMU_EV_CACHE_REFS 0x00003UL   /* SBI_PMU_HW_CACHE_REFERENCES */
+#define PMU_EV_RAW        0x20000UL   /* hardware raw event (type 2) */
+#define PMU_CFG_CLEAR_VALUE (1UL << 1)
+#define PMU_CFG_AUTO_START  (1UL << 2)
+#define PMU_START_SET_INIT  (1UL << 0)
+#define PMU_STOP_RESET      (1UL << 0)
+#define PMU_INFO(csr)       ((csr) | (63UL << 12))   /* hardware, 64 bits wide */
+
+static void test_pmu(void)
+{
+	const unsigned long fixed = (1UL << 0) | (1UL << 2);
+	struct sbiret r;
+
+	print("pmu:", NULL, 0, false);
+	r = sbi(EXT_PMU, 0, 0, 0, 0, 0, 0);
+	check_v(!r.error && r.value >= 3, "num_counters >= 3", r.value);
+	r = sbi(EXT_PMU, 1, 0, 0, 0, 0, 0);
+	check_v(!r.error && (unsigned long)r.value == PMU_INFO(0xc00UL), "get_info(0) = cycle, 64-bit hw",
+	        r.value);
+	r = sbi(EXT_PMU, 1, 2, 0, 0, 0, 0);
+	check_v(!r.error && (unsigned long)r.value == PMU_INFO(0xc02UL), "get_info(2) = instret, 64-bit hw",
+	        r.value);
+	r = sbi(EXT_PMU, 1, 1, 0, 0, 0, 0);
+	check_v(r.error == ERR_INVALID_PARAM || (!r.error && (r.value & 0xfff) == 0xc01),
+	        "get_info(1): time or invalid", r.error);
+	r = sbi(EXT_PMU, 1, 1000, 0, 0, 0, 0);
+	check_v(r.error == ERR_INVALID_PARAM, "get_info(1000) -> INVALID_PARAM", r.error);
+
+	/* What Linux does when a CPU comes up: stop everything, dropping event mappings. */
+	r = sbi(EXT_PMU, 4, 0, fixed, PMU_STOP_RESET, 0, 0);
+	check_v(!r.error || r.error == ERR_ALREADY_STOPPED, "stop cycle+instret with RESET", r.error);
+
+	r = sbi(EXT_PMU, 2, 0, fixed, 0, PMU_EV_CYCLES, 0);
+	check_v(!r.error && r.value == 0, "config_matching(CPU_CYCLES) -> counter 0", r.value);
+	r = sbi(EXT_PMU, 2, 0, fixed, 0, PMU_EV_CYCLES, 0);
+	check_v(r.error == ERR_NOT_SUPPORTED, "... counter 0 is taken until a RESET stop", r.error);
+	r = sbi(EXT_PMU, 3, 0, 1, PMU_START_SET_INIT, 1000, 0);
+	unsigned long cyc = csr_read(cycle);
+	check_v(!r.error, "start counter 0 with initial value 1000", r.error);
+	check_v(cyc >= 1000 && cyc < 1000 + (1UL << 40), "... cycle counts on from 1000", (long)cyc);
+	r = sbi(EXT_PMU, 3, 0, 1, 0, 0, 0);
+	check_v(r.error == ERR_ALREADY_STARTED, "start again -> ALREADY_STARTED", r.error);
+	r = sbi(EXT_PMU, 4, 0, 1, 0, 0, 0);
+	check_v(!r.error, "stop counter 0", r.error);
+	r = sbi(EXT_PMU, 4, 0, 1, 0, 0, 0);
+	check_v(r.error == ERR_ALREADY_STOPPED, "stop again -> ALREADY_STOPPED", r.error);
+	r = sbi(EXT_PMU, 4, 0, 1, PMU_STOP_RESET, 0, 0);
+	check_v(r.error == ERR_ALREADY_STOPPED, "RESET of a stopped counter -> ALREADY_STOPPED", r.error);
+	r = sbi(EXT_PMU, 2, 0, fixed, PMU_CFG_CLEAR_VALUE | PMU_CFG_AUTO_START, PMU_EV_CYCLES, 0);
+	check_v(!r.error && r.value == 0, "... and frees it: config_matching with AUTO_START", r.value);
+	r = sbi(EXT_PMU, 3, 0, 1, 0, 0, 0);
+	check_v(r.error == ERR_ALREADY_STARTED, "... which started it", r.error);
+	r = sbi(EXT_PMU, 4, 0, 1, PMU_STOP_RESET, 0, 0);
+	check_v(!r.error, "stop with RESET", r.error);
+
+	r = sbi(EXT_PMU, 2, 0, fixed, 0, PMU_EV_INSTRET, 0);
+	check_v(!r.error && r.value == 2, "config_matching(INSTRUCTIONS) -> counter 2", r.value);
+	r = sbi(EXT_PMU, 3, 2, 1, PMU_START_SET_INIT, 0, 0);
+	check_v(!r.error, "start counter 2 (base 2, mask 1)", r.error);
+	r = sbi(EXT_PMU, 4, 0, 4, PMU_STOP_RESET, 0, 0);
+	check_v(!r.error, "stop counter 2 (base 0, mask 4) with RESET", r.error);
+
+	r = sbi(EXT_PMU, 2, 0, fixed, 0, PMU_EV_CACHE_REFS, 0);
+	check_v(r.error == ERR_NOT_SUPPORTED, "config_matching(CACHE_REFERENCES) -> NOT_SUPPORTED", r.error);
+	r = sbi(EXT_PMU, 2, 0, fixed, 0, PMU_EV_RAW, 0x1234);
+	check_v(r.error == ERR_NOT_SUPPORTED, "config_matching(raw event) -> NOT_SUPPORTED", r.error);
+	r = sbi(EXT_PMU, 2, 0, 1, 0, PMU_EV_INSTRET, 0);
+	check_v(r.error == ERR_NOT_SUPPORTED, "INSTRUCTIONS on counter 0 only -> NOT_SUPPORTED", r.error);
+	r = sbi(EXT_PMU, 2, 60, 1, 0, PMU_EV_CYCLES, 0);
+	check_v(r.error == ERR_INVALID_PARAM, "config_matching on counter 60 -> INVALID_PARAM", r.error);
+	r = sbi(EXT_PMU, 3, 0, 1UL << 40, 0, 0, 0);
+	check_v(r.error == ERR_INVALID_PARAM, "start of counter 40 -> INVALID_PARAM", r.error);
+	r = sbi(EXT_PMU, 5, 0, 0, 0, 0, 0);
+	check_v(r.error == ERR_INVALID_PARAM, "fw_read of a hardware counter -> INVALID_PARAM", r.error);
+	r = sbi(EXT_PMU, 7, -1UL, -1UL, 0, 0, 0);
+	check_v(r.error == ERR_NOT_SUPPORTED, "snapshot_set_shmem -> NOT_SUPPORTED", r.error);
+
+	/* Leave cycle and instret running, as at boot. */
+	r = sbi(EXT_PMU, 3, 0, fixed, 0, 0, 0);
+	check_v(!r.error, "start cycle+instret again", r.error);
 }
 
 static void test_time(unsigned long h)
@@ -454,6 +543,7 @@ void test_main(unsigned long h, unsigned long fdt)
 	print("sbi-test: S-mode on hart", NULL, (long)h, true);
 	test_base();
 	test_dbcn();
+	test_pmu();
 	test_time(h);
 	test_ipi(h);
 	test_hsm_ipi_rfence(h);
