@@ -42,8 +42,9 @@ NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(NATIVE_SRCS))
 WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(WASM_SRCS))
 ENGINE_NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(ENGINE_SRCS) core/host/native.c)
 
-.PHONY: all native wasm setup test test-unit test-isa test-cli bench clean
-all: native wasm
+.PHONY: all native wasm bios images setup test test-unit test-isa test-cli test-boot bench clean
+# Our firmware is part of `all` once bios/riscv64 has its Makefile.
+all: native wasm $(if $(wildcard bios/riscv64/Makefile),bios)
 
 native: build/native/qemu-wasm
 wasm: build/wasm/qemu-wasm.js
@@ -84,13 +85,52 @@ include test/isa/riscv64/rules.mk
 test-cli: native wasm
 	node --test test/cli/
 
-test: test-unit test-isa test-cli
+# ---- JIT (tcg/wasm/): test/unit/test_wasm_codegen checks the generated modules natively
+# (in test-unit); test-jit runs them under Node against the interpreter ----
+JIT_SRCS := $(wildcard tcg/wasm/*.c)
+JIT_NATIVE_OBJS := $(filter-out $(ENGINE_NATIVE_OBJS),$(patsubst %.c,build/native/obj/%.o,$(JIT_SRCS)))
+JIT_WASM_OBJS := $(filter-out $(WASM_OBJS),$(patsubst %.c,build/wasm/obj/%.o,$(JIT_SRCS)))
+JIT_TEST_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=node,worker \
+  -sALLOW_TABLE_GROWTH -sINITIAL_MEMORY=256MB -sTOTAL_STACK=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB
+.PHONY: test-jit
+
+build/native/test/test_wasm_codegen: test/unit/test_wasm_codegen.c $(ENGINE_NATIVE_OBJS) $(JIT_NATIVE_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(NATIVE_CFLAGS) $< $(ENGINE_NATIVE_OBJS) $(JIT_NATIVE_OBJS) -o $@ $(NATIVE_LDFLAGS)
+
+build/wasm/test/test_jit.js: build/wasm/obj/test/wasm/test_jit.o $(JIT_WASM_OBJS) \
+                             $(filter-out build/wasm/obj/cli/main.o,$(WASM_OBJS))
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(EMCC) $^ -o $@ $(JIT_TEST_LDFLAGS)
+	@echo '{ "type": "commonjs" }' > build/wasm/test/package.json
+
+test-jit: build/wasm/test/test_jit.js
+	node --no-experimental-fetch $<
+
+-include $(JIT_NATIVE_OBJS:.o=.d) $(JIT_WASM_OBJS:.o=.d) build/wasm/obj/test/wasm/test_jit.d
+
+# ---- boot tests (test/boot/: Node's test runner; one emulator at a time) ----
+# Our firmware, build/bios/riscv64/qemu-wasm-fw.bin: the default -bios.
+bios:
+	$(if $(wildcard bios/riscv64/Makefile),$(MAKE) -C bios/riscv64,@echo "bios: bios/riscv64/Makefile does not exist yet")
+
+# Guest images from Debian packages (cached; a no-op when up to date).
+images:
+	bash scripts/images.sh riscv64
+
+test-boot: all bios images
+	node --test --test-concurrency=1 test/boot/
+
+test: test-unit test-isa test-cli test-jit test-boot
 
 setup:
 	bash scripts/setup.sh
 	$(MAKE) all
+	$(MAKE) images
 
-bench: all
+bench: all bios images
 	bash scripts/bench.sh
 
 clean:

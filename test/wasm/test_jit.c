@@ -1,0 +1,287 @@
+/*
+ * test/wasm/test_jit.c — differential test of the Wasm JIT (tcg/wasm/) against the IR
+ * interpreter, run under Node (built by `make test-jit`).
+ *
+ * Random blocks (test/wasm/random_ir.h: every op, both types, branches, guest memory
+ * through a hand-made TLB entry and the real slow paths of core/tlb.c, helper calls
+ * including a raising one), unoptimized and optimized, each run from several random
+ * CPU states with interp_exec and with the JIT-compiled function; the return value and
+ * the whole TestCPU (guest state, TLB, fault info, memory, helper records; not the
+ * interpreter's scratch frame) must be identical.  Then a few timings.
+ *
+ * Usage: node --no-experimental-fetch test_jit.js [blocks] [seed]
+ * Prints "N passed, N failed" (N = blocks x 2 variants); exit status 1 on failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/cpu.h"
+#include "tcg/interp.h"
+#include "tcg/ir.h"
+#include "tcg/wasm/codegen.h"
+#include "tcg/wasm/jit.h"
+#include "test/wasm/random_ir.h"
+
+#define STATES_PER_BLOCK 4
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* Everything but CPUState.frame (the interpreter's temps). */
+static bool same_state(const TestCPU *a, const TestCPU *b)
+{
+    size_t frame = offsetof(CPUState, frame);
+    return memcmp(a, b, frame) == 0 &&
+           memcmp((const char *)a + sizeof(CPUState), (const char *)b + sizeof(CPUState),
+                  sizeof(TestCPU) - sizeof(CPUState)) == 0;
+}
+
+static void dump_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "    %s\n", line);
+}
+
+static void report_diff(const TestCPU *want, const TestCPU *got)
+{
+#define FIELD(name, fmt, expr)                                                         \
+    if ((want->expr) != (got->expr)) {                                                 \
+        fprintf(stderr, "    %-10s interp " fmt "  jit " fmt "\n", name,               \
+                (unsigned long long)(want->expr), (unsigned long long)(got->expr));    \
+    }
+    char name[32];
+    for (int i = 0; i < 8; i++) {
+        snprintf(name, sizeof(name), "r%d", i);
+        FIELD(name, "%016llx", r[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        snprintf(name, sizeof(name), "w%d", i);
+        FIELD(name, "%08llx", w[i]);
+    }
+    FIELD("pc", "%llx", cs.pc);
+    FIELD("excp", "%lld", cs.excp_index);
+    FIELD("tval", "%llx", cs.excp_tval);
+    FIELD("field64", "%llx", field64);
+    FIELD("field32", "%llx", field32);
+    FIELD("calls", "%llu", calls);
+    FIELD("fills", "%llu", fills);
+    FIELD("misalign", "%llu", misaligned);
+    for (int i = 0; i < 4; i++) {
+        snprintf(name, sizeof(name), "arg%d", i);
+        FIELD(name, "%llx", args[i]);
+    }
+    for (int i = 0; i < 8; i++) {
+        snprintf(name, sizeof(name), "field8[%d]", i);
+        FIELD(name, "%02llx", field8[i]);
+    }
+    for (int i = 0, shown = 0; i < RIR_MEM_SIZE && shown < 16; i++) {
+        if (want->mem[i] != got->mem[i] && ++shown) {
+            fprintf(stderr, "    mem[0x%x]  interp %02x  jit %02x\n", i, want->mem[i],
+                    got->mem[i]);
+        }
+    }
+    if (memcmp(&want->cs.tlb, &got->cs.tlb, sizeof(CPUTlb)) != 0) {
+        fprintf(stderr, "    TLB differs\n");
+    }
+#undef FIELD
+}
+
+typedef struct Stats {
+    double gen_ns, install_ns;
+    size_t bytes;
+    int modules;
+    /* coverage of the runs: exits by kind, exceptions by cause, slow-path TLB fills */
+    long exits[4], page_faults, misaligned, helper_raises, fills;
+} Stats;
+
+static void count_outcome(Stats *st, int ret, const TestCPU *cpu)
+{
+    st->exits[ret & 3]++;
+    if (ret == EXEC_EXIT_EXCEPTION) {
+        st->page_faults += cpu->cs.excp_index == 13;
+        st->misaligned += cpu->cs.excp_index == 4 || cpu->cs.excp_index == 6;
+        st->helper_raises += cpu->cs.excp_index == 3;
+    }
+    st->fills += cpu->fills != 0;
+}
+
+static JitFn compile(const IrBlock *b, Stats *st)
+{
+    uint8_t *bytes;
+    size_t len;
+    double t0 = now_ns();
+    if (wasm_codegen_tb(b, &(WasmCodegenOpts){ .mem_pages_min = 1 }, &bytes, &len) != 0) {
+        return NULL;
+    }
+    double t1 = now_ns();
+    JitFn fn = jit_install(bytes, len, b->helpers, b->nhelpers);
+    double t2 = now_ns();
+    free(bytes);
+    st->gen_ns += t1 - t0;
+    st->install_ns += t2 - t1;
+    st->bytes += len;
+    st->modules++;
+    return fn;
+}
+
+/* One block variant from several states; returns true if all agree. */
+static bool check_block(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *want, Stats *st,
+                        int index, bool optimized)
+{
+    const IrBlock *b = g->b;
+    InterpCode *code = interp_compile(b);
+    JitFn fn = compile(b, st);
+    if (!code || !fn) {
+        fprintf(stderr, "FAIL block %d (%s): %s\n", index, optimized ? "optimized" : "raw",
+                code ? "JIT compile/install failed" : "interp_compile failed");
+        ir_dump(b, dump_line, NULL);
+        interp_free(code);
+        return false;
+    }
+    bool ok = true;
+    for (int s = 0; s < STATES_PER_BLOCK && ok; s++) {
+        rir_randomize_state(g, cpu);
+        if (rir_pick(g, 2)) {
+            /* make mode 1 miss again, so the slow path fills it */
+            TlbEntry *e = tlb_entry(&cpu->cs.tlb, 1, RIR_GUEST_PAGE);
+            e->addr_read = e->addr_write = e->addr_code = UINT64_MAX;
+        }
+        memcpy(start, cpu, sizeof(TestCPU));
+        int want_ret = interp_exec(&cpu->cs, code, b->pc);
+        memcpy(want, cpu, sizeof(TestCPU));
+        count_outcome(st, want_ret, want);
+        memcpy(cpu, start, sizeof(TestCPU));
+        int got_ret = fn(&cpu->cs);
+        if (got_ret != want_ret || !same_state(want, cpu)) {
+            fprintf(stderr, "FAIL block %d (%s), state %d: interp returned %d, jit %d\n",
+                    index, optimized ? "optimized" : "raw", s, want_ret, got_ret);
+            report_diff(want, cpu);
+            ir_dump(b, dump_line, NULL);
+            ok = false;
+        }
+    }
+    jit_uninstall(fn);
+    interp_free(code);
+    return ok;
+}
+
+/* ---- timings ---- */
+
+/* ~n ALU ops over the globals, ending in goto_tb. */
+static void alu_block(RandomIr *g, int n)
+{
+    IrBlock *b = g->b;
+    ir_block_reset(b, 0x1000);
+    static const IrOpc ops[] = { IR_ADD, IR_XOR, IR_SHL, IR_SUB, IR_AND, IR_OR, IR_SHR };
+    for (int i = 0; i < n; i++) {
+        IrTemp d = g->r[i % 8], x = g->r[(i + 3) % 8];
+        if (i % 3 == 2) {
+            ir_binopi(b, ops[i % 7], IR_I64, d, x, (uint64_t)(i % 13 + 1));
+        } else {
+            ir_binop(b, ops[i % 7], IR_I64, d, x, g->r[(i + 5) % 8]);
+        }
+    }
+    ir_movi(b, IR_I64, g->pc, 0x1000);
+    ir_goto_tb(b, 0);
+}
+
+/* loads and stores that hit the TLB */
+static void mem_block(RandomIr *g, int n)
+{
+    IrBlock *b = g->b;
+    ir_block_reset(b, 0x1000);
+    IrTemp addr = ir_temp(b, IR_I64), v = ir_temp(b, IR_I64);
+    for (int i = 0; i < n; i++) {
+        ir_binopi(b, IR_ADD, IR_I64, addr, g->r[0], (uint64_t)(8 * (i % 64)));
+        ir_qemu_ld(b, IR_I64, v, addr, IR_MO_64, 0, 0);
+        ir_binop(b, IR_ADD, IR_I64, g->r[1], g->r[1], v);
+        ir_qemu_st(b, IR_I64, g->r[1], addr, IR_MO_64, 0, 0);
+    }
+    ir_exit_tb(b);
+}
+
+static void time_block(const char *name, RandomIr *g, TestCPU *cpu, int insns, long iters)
+{
+    Stats st = { 0 };
+    ir_optimize(g->b);
+    InterpCode *code = interp_compile(g->b);
+    JitFn fn = compile(g->b, &st);
+    if (!code || !fn) {
+        printf("  %s: compile failed\n", name);
+        return;
+    }
+    cpu->r[0] = RIR_GUEST_PAGE;
+    double t0 = now_ns();
+    for (long i = 0; i < iters; i++) {
+        interp_exec(&cpu->cs, code, g->b->pc);
+    }
+    double t1 = now_ns();
+    cpu->r[0] = RIR_GUEST_PAGE;
+    for (long i = 0; i < iters; i++) {
+        fn(&cpu->cs);
+    }
+    double t2 = now_ns();
+    double ni = (t1 - t0) / (double)iters, nj = (t2 - t1) / (double)iters;
+    printf("  %-22s interp %7.1f ns/run (%.2f ns/op)   jit %7.1f ns/run (%.2f ns/op)   "
+           "x%.1f   module %zu bytes\n",
+           name, ni, ni / insns, nj, nj / insns, ni / nj, st.bytes);
+    jit_uninstall(fn);
+    interp_free(code);
+}
+
+int main(int argc, char **argv)
+{
+    int blocks = argc > 1 ? atoi(argv[1]) : 1000;
+    uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
+    TestCPU *cpu = rir_new_cpu();
+    TestCPU *start = malloc(sizeof(TestCPU)), *want = malloc(sizeof(TestCPU));
+    RandomIr g;
+    rir_init(&g, seed);
+    Stats st = { 0 };
+    int passed = 0, failed = 0;
+    for (int i = 0; i < blocks; i++) {
+        rir_block(&g, 60);
+        for (int opt = 0; opt < 2; opt++) {
+            if (opt) {
+                ir_optimize(g.b);
+            }
+            if (check_block(&g, cpu, start, want, &st, i, opt)) {
+                passed++;
+            } else if (++failed >= 10) {
+                fprintf(stderr, "too many failures, stopping\n");
+                i = blocks;
+                break;
+            }
+        }
+    }
+    if (st.modules) {
+        printf("random blocks: %d modules, %.0f bytes avg, codegen %.1f us avg, "
+               "install (compile+instantiate+register) %.1f us avg\n",
+               st.modules, (double)st.bytes / st.modules, st.gen_ns / st.modules / 1e3,
+               st.install_ns / st.modules / 1e3);
+        printf("runs: %ld goto_tb 0, %ld goto_tb 1, %ld exit_tb, %ld exceptions (%ld page "
+               "faults, %ld misaligned, %ld raised by helpers); %ld with TLB fills\n",
+               st.exits[0], st.exits[1], st.exits[2], st.exits[3], st.page_faults,
+               st.misaligned, st.helper_raises, st.fills);
+    }
+    if (!failed && !getenv("JIT_TEST_NO_TIMING")) {
+        printf("timings (optimized blocks, %s):\n", "same CPU state, 200k runs each");
+        rir_randomize_state(&g, cpu);
+        alu_block(&g, 64);
+        time_block("64 ALU ops", &g, cpu, 64, 200000);
+        mem_block(&g, 16);
+        time_block("16x (ld, add, st)", &g, cpu, 48, 200000);
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    free(g.b);
+    free(cpu);
+    free(start);
+    free(want);
+    return failed ? 1 : 0;
+}
