@@ -1,0 +1,61 @@
+// test/boot/cases.mjs — the boot tests, as data: which engine boots which firmware, what the
+// console must show, which commands to run in the booted guest and what they must print.
+// boot.test.mjs turns each case into a suite that boots one guest and runs every check in it.
+//
+// A case:  { name, engine: 'node'|'native', firmware: 'opensbi'|'ours', bootTimeout (ms),
+//            checks: [check...], end }
+// A check: { name, cmd, expect: RegExp|string|[...], status = 0, timeout (ms) }
+//       or { name, check: 'NAME' } for one of the procedures in boot.test.mjs (CHECKS).
+// end:     { send, expect, status }: what ends the guest and the exit status it must give.
+//
+// Timeouts are generous: measured on a 2-core machine (interpreter only), Debian's 6.12
+// kernel boots to the shell in ~20 s natively and ~30 s under Node; CI may be slower and
+// busier.
+
+const check = {
+  arch: { name: 'uname -m is riscv64', cmd: 'uname -m', expect: /^riscv64$/m },
+  cpuinfo: {
+    name: '/proc/cpuinfo shows hart 0 with rv64imafdc',
+    cmd: 'cat /proc/cpuinfo',
+    expect: [/^processor\s*:\s*0$/m, /^hart\s*:\s*0$/m, /^isa\s*:\s*rv64imafdc/m],
+  },
+  arithmetic: { name: 'shell arithmetic', cmd: 'echo $((6*7))', expect: /^42$/m },
+  // busybox `time` reads the clock through the vDSO: rdtime in U-mode, which the firmware must
+  // allow (mcounteren.TM) or the guest program dies of SIGILL.
+  userTime: { name: 'user-mode rdtime (vDSO clock_gettime, busybox time)', cmd: 'time true',
+    expect: /^real\s+\d+m\s*[\d.]+s$/m },
+  status: { name: 'exit status of a failing command', cmd: 'false', expect: '', status: 1 },
+  interrupts: { name: 'timer and UART interrupts are counted', check: 'interrupts' },
+};
+
+const ALL = [check.arch, check.cpuinfo, check.arithmetic, check.status, check.interrupts,
+  check.userTime];
+
+const POWEROFF = { send: 'poweroff -f\n', expect: 'reboot: Power down', status: 0 };
+
+export const CASES = [
+  {
+    name: 'node: riscv64 virt, Debian kernel + initramfs, Debian OpenSBI',
+    engine: 'node',
+    firmware: 'opensbi',
+    bootTimeout: 240000,
+    checks: ALL,
+    end: POWEROFF,
+  },
+  {
+    name: 'node: riscv64 virt, Debian kernel + initramfs, our firmware (no -bios)',
+    engine: 'node',
+    firmware: 'ours',
+    bootTimeout: 240000,
+    checks: ALL,
+    end: POWEROFF,
+  },
+  {
+    name: 'native: riscv64 virt, Debian kernel + initramfs, our firmware (no -bios)',
+    engine: 'native',
+    firmware: 'ours',
+    bootTimeout: 240000,
+    checks: ALL,
+    end: POWEROFF,
+  },
+];
