@@ -243,6 +243,25 @@ for (const build of Object.keys(builds)) {
       assert.equal(ok.status, 0);
     });
 
+    test('-M virt,dumpdtb=FILE writes the generated device tree and exits', () => {
+      const out = path.join(dir, `virt-${build}.dtb`);
+      const r = run(build, ['-M', `virt,dumpdtb=${out}`, '-m', '256M', '-smp', '2',
+        '-append', 'console=ttyS0 quiet', '-bios', 'none', '-kernel', 'exit0.elf']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, ''); // nothing ran
+      const dts = spawnSync('dtc', ['-I', 'dtb', '-O', 'dts', out], { encoding: 'utf8' });
+      assert.equal(dts.error, undefined, 'dtc (device-tree-compiler) is needed by this test');
+      assert.equal(dts.status, 0, dts.stderr);
+      assert.match(dts.stdout, /bootargs = "console=ttyS0 quiet";/);
+      assert.match(dts.stdout, /reg = <0x00 0x80000000 0x00 0x10000000>;/);
+      assert.match(dts.stdout, /cpu@1 \{/);
+      assert.match(dts.stdout, /riscv,isa = "rv64imafdc[^"]*";/);
+      assert.match(dts.stdout, /compatible = "ns16550a";/);
+      const bad = run(build, ['-M', 'virt,bogus=1', '-bios', 'none', '-kernel', 'exit0.elf']);
+      assert.equal(bad.status, 1);
+      assert.equal(bad.stderr, "qemu-wasm: Property 'virt-machine.bogus' not found\n");
+    });
+
     test('relative paths resolve against the cwd, from any cwd', () => {
       const sub = path.join(dir, 'a-directory');
       const r = run(build, [...BOOT, '../exit0.elf'], { cwd: sub });
