@@ -15,7 +15,7 @@ CSTD := -std=c11 -D_GNU_SOURCE
 INCLUDES := -I.
 
 # Everything that is not about the host: compiled by both gcc and emcc.
-ENGINE_SRCS := $(wildcard tcg/*.c core/*.c core/riscv/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
+ENGINE_SRCS := $(wildcard tcg/*.c tcg/wasm/*.c core/*.c core/riscv/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
                cli/options.c
 NATIVE_SRCS := $(ENGINE_SRCS) core/host/native.c cli/main.c
 WASM_SRCS := $(ENGINE_SRCS) core/host/emscripten.c cli/main.c

@@ -30,6 +30,7 @@ enum {
     CPU_EXIT_INTERRUPT = 1, /* re-check pending interrupts */
     CPU_EXIT_STOP = 2,      /* machine is shutting down / resetting */
     CPU_EXIT_TLB_FLUSH = 4, /* flush the TLB at the next safe point */
+    CPU_EXIT_TB_FLUSH = 8,  /* drop all translated code at the next safe point */
 };
 
 /* Operations that each guest architecture provides to the generic engine. */

@@ -44,6 +44,9 @@ static bool cpu_handle_exit_request(CPUState *cpu)
     if (req & CPU_EXIT_TLB_FLUSH) {
         tlb_flush(cpu);
     }
+    if (req & CPU_EXIT_TB_FLUSH) {
+        tb_flush(cpu->machine);
+    }
     return true;
 }
 
@@ -116,13 +119,22 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         }
         /* Run TBs, following chains, until something needs the outer loop. */
         bool trace = log_enabled(&m->log, LOG_EXEC);
+        uint32_t jit_threshold = m->jit_enabled ? (uint32_t)m->cfg->jit_threshold : UINT32_MAX;
         for (int budget = TB_BUDGET; budget > 0; budget--) {
             executed++;
             if (trace) {
                 log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%x insns %u\n", cpu->index,
                            (unsigned long long)tb->pc, tb->flags, tb->icount);
             }
-            int ret = interp_exec(cpu, tb->code, tb->pc);
+            int ret;
+            if (tb->jit_fn) {
+                ret = tb->jit_fn(cpu);
+            } else {
+                if (tb->exec_count++ >= jit_threshold && tb->jit_state == 0) {
+                    tb_jit_compile(cpu, tb);
+                }
+                ret = interp_exec(cpu, tb->code, tb->pc);
+            }
             cpu->insn_count += tb->icount;
             if (ret == EXEC_EXIT_EXCEPTION) {
                 cpu_deliver_exception(cpu);

@@ -10,6 +10,7 @@
 #include "core/tlb.h"
 #include "hw/machine.h"
 #include "tcg/ir.h"
+#include "tcg/wasm/jit.h"
 
 TBCache *tb_cache_new(void)
 {
@@ -30,7 +31,12 @@ static void tb_free_code(TBCache *c)
     for (uint32_t i = 0; i < c->used; i++) {
         interp_free(c->pool[i].code);
         c->pool[i].code = NULL;
+        if (c->pool[i].jit_fn) {
+            jit_uninstall(c->pool[i].jit_fn);
+            c->pool[i].jit_fn = NULL;
+        }
     }
+    c->jit_live_bytes = 0;
 }
 
 void tb_cache_free(TBCache *c)

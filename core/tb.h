@@ -37,7 +37,10 @@ typedef struct TranslationBlock {
     struct TranslationBlock *jmp_dest[2]; /* chained successors (goto_tb slots) */
     struct TranslationBlock *hash_next;
     TBPageLink page_link[2];     /* [1] used only if phys_page2 != -1 */
-    uint64_t exec_count;
+    uint32_t exec_count;         /* executions on the interpreter (tiering) */
+    int8_t jit_state;            /* 0 interpreted, 1 compiled (jit_fn), -1 cannot compile */
+    int (*jit_fn)(void *env);    /* compiled code: same contract as interp_exec */
+    uint32_t jit_bytes;          /* size of its module */
 } TranslationBlock;
 
 #define TB_HASH_BITS 15
@@ -50,6 +53,8 @@ typedef struct TBCache {
     TranslationBlock *pool;      /* TB_MAX_COUNT entries */
     uint32_t used;
     uint64_t flushes, translations, invalidations;
+    /* JIT bookkeeping: compiled modules alive (freed at flush) and their total size */
+    uint64_t jit_compiles, jit_failures, jit_live_bytes;
 } TBCache;
 
 TBCache *tb_cache_new(void);
@@ -58,6 +63,10 @@ void tb_cache_free(TBCache *c);
 /* Find or translate the TB at cpu->pc with the current flags.  Returns NULL after raising
  * an instruction fetch fault (cpu->excp_index set). */
 TranslationBlock *tb_find(struct CPUState *cpu, uint32_t flags);
+
+/* Compile a hot TB to WebAssembly (core/jit_tier.c).  On failure the TB stays on the
+ * interpreter for good. */
+void tb_jit_compile(struct CPUState *cpu, TranslationBlock *tb);
 
 /* Invalidate every TB that has code on the physical page containing paddr. */
 void tb_invalidate_phys_page(struct Machine *m, uint64_t paddr);

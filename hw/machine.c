@@ -10,6 +10,7 @@
 #include "core/cpu.h"
 #include "core/host.h"
 #include "core/tb.h"
+#include "tcg/wasm/jit.h"
 
 /* Boards (hw/<arch>/<board>.c) */
 bool riscv_virt_init(Machine *m, char *err, size_t errlen);
@@ -49,6 +50,7 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
         return NULL;
     }
     m->tbs = tb_cache_new();
+    m->jit_enabled = cfg->jit && jit_supported();
     if (!m->tbs || !def->init(m, err, errlen)) {
         if (!m->tbs) {
             snprintf(err, errlen, "out of memory");
@@ -115,6 +117,19 @@ static void run_round_robin(Machine *m)
     }
 }
 
+static void machine_log_stats(Machine *m)
+{
+    if (log_enabled(&m->log, LOG_JIT)) {
+        TBCache *c = m->tbs;
+        log_printf(&m->log,
+                   "jit: %llu blocks translated, %llu compiled to Wasm (%llu failed), "
+                   "%llu bytes live, %llu flushes, %llu invalidations\n",
+                   (unsigned long long)c->translations, (unsigned long long)c->jit_compiles,
+                   (unsigned long long)c->jit_failures, (unsigned long long)c->jit_live_bytes,
+                   (unsigned long long)c->flushes, (unsigned long long)c->invalidations);
+    }
+}
+
 int machine_run(Machine *m)
 {
     for (;;) {
@@ -133,5 +148,6 @@ int machine_run(Machine *m)
             m->board_reset(m);
         }
     }
+    machine_log_stats(m);
     return m->exit_status;
 }

@@ -27,7 +27,8 @@ typedef struct Machine {
     int exit_status;
     uint64_t start_ns;           /* host monotonic time at creation: timers count from it */
     bool reset_requested;
-    bool exit_after_init;        /* e.g. -M virt,dumpdtb=FILE: nothing to run */
+    bool exit_after_init;
+    bool jit_enabled;            /* -accel tcg,jit=on and this build can run generated Wasm */        /* e.g. -M virt,dumpdtb=FILE: nothing to run */
     void *board;                 /* machine-specific state (e.g. RiscvVirt) */
     void (*board_destroy)(struct Machine *m);
     void (*board_reset)(struct Machine *m);

@@ -24,6 +24,16 @@
 
 typedef int (*JitFn)(void *env);
 
+/* Can this build run generated modules at all? (only under a Wasm engine) */
+static inline int jit_supported(void)
+{
+#ifdef __EMSCRIPTEN__
+    return 1;
+#else
+    return 0;
+#endif
+}
+
 JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
                   int nhelpers);
 /* Free the function's table slot (the module is freed by the JS GC once unreferenced).

@@ -1,5 +1,6 @@
 # test/isa/riscv64/rules.mk — riscv64 guest ISA tests (included by the top-level Makefile).
 #   make test-isa        build the tests, run them on build/native/qemu-wasm and under Node
+#                        (JIT default, JIT off, and everything compiled: jit-threshold=0)
 #   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64
 #   make isa-riscv64     only build them (build/isa/riscv64/NAME.elf)
 
@@ -24,6 +25,8 @@ test-isa: native wasm isa-riscv64
 	@rc=0; \
 	bash test/isa/run.sh --label native --timeout $(ISA_TIMEOUT) build/native/qemu-wasm -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -- $(ISA_RV64_ELFS) || rc=1; \
+	bash test/isa/run.sh --label node-jit-off --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit=off -- $(ISA_RV64_ELFS) || rc=1; \
+	bash test/isa/run.sh --label node-jit-all --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=0 -- $(ISA_RV64_ELFS) || rc=1; \
 	exit $$rc
 
 test-isa-qemu: isa-riscv64
