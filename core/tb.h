@@ -45,7 +45,7 @@ typedef struct TranslationBlock {
 
 #define TB_HASH_BITS 15
 #define TB_PAGE_HASH_BITS 12
-#define TB_MAX_COUNT 65536
+#define TB_MAX_COUNT 131072 /* a Linux boot translates ~100k blocks */
 
 typedef struct TBCache {
     TranslationBlock *hash[1 << TB_HASH_BITS];
