@@ -123,7 +123,12 @@ images:
 test-boot: all bios images
 	node --test --test-concurrency=1 test/boot/
 
-test: test-unit test-isa test-cli test-jit test-boot
+# ---- API tests (test/api/: cli/index.js, the examples, the npm package; two emulators at most) ----
+.PHONY: test-api
+test-api: all images
+	node --test --test-concurrency=1 test/api/
+
+test: test-unit test-isa test-cli test-jit test-boot test-api
 
 setup:
 	bash scripts/setup.sh

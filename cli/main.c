@@ -65,6 +65,7 @@ int main(int argc, char **argv)
         host_error("%s", err);
         return 1;
     }
+    host_machine_ready(); /* tells the JavaScript API (cli/index.js) that start succeeded */
     if (m->exit_after_init) {
         machine_destroy(m);
         return 0;

@@ -12,7 +12,8 @@
 // the worker), so it is complete when the process exits.
 //
 // Environment: QEMU_WASM_BUILD=DIR runs DIR/qemu-wasm.js instead of build/wasm (tests);
-// QEMU_WASM_DEBUG=1 prints JS stacks for internal errors.
+// QEMU_WASM_DEBUG=1 prints JS stacks for internal errors; QEMU_WASM_CONTROL_FD=N is the
+// JavaScript API's control channel (cli/index.js; see watchControl below).
 'use strict';
 //
 // The file runs both as CommonJS and as an ES module (whatever package.json's "type" says):
@@ -212,6 +213,27 @@ function connectStdin(mod) {
   });
 }
 
+// ---- the JavaScript API's control channel (cli/index.js) ------------------------------
+
+// QEMU_WASM_CONTROL_FD=N: a socket to the process that runs us through the API.  The C side
+// writes "ready\n" to it once the machine is built (host_machine_ready()); here we only
+// watch it: when the other end goes away (that process ended, even by SIGKILL), so do we.
+function watchControl() {
+  const fd = Number(process.env.QEMU_WASM_CONTROL_FD);
+  if (!Number.isInteger(fd) || fd < 3) {
+    return;
+  }
+  try {
+    const sock = new (require('net').Socket)({ fd, readable: true, writable: false });
+    sock.on('data', () => {});
+    sock.on('end', () => finish(0));
+    sock.on('error', () => finish(0));
+    sock.unref();
+  } catch (e) {
+    // not a socket: nothing to watch
+  }
+}
+
 // ---- start -------------------------------------------------------------------------
 
 async function main() {
@@ -251,6 +273,7 @@ async function main() {
   const mod = await createQemuWasm(options);
   setRawTty();
   connectStdin(mod);
+  watchControl();
   mod.callMain(withDefaultDatadir(process.argv.slice(2)));
 }
 

@@ -44,4 +44,11 @@ void host_free_ram(void *p, uint64_t size);
 /* Sleep the calling thread for up to ns nanoseconds (woken early by host_kick). */
 void host_sleep_ns(uint64_t ns);
 
+/*
+ * The machine is built (every option and file accepted) and about to run guest code.  When
+ * $QEMU_WASM_CONTROL_FD names a file descriptor (the JavaScript API, cli/index.js, sets it),
+ * writes "ready\n" to it; otherwise does nothing.
+ */
+void host_machine_ready(void);
+
 #endif

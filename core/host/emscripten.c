@@ -400,3 +400,16 @@ bool host_write_file(const char *path, const void *data, size_t len, char *err, 
     }
     return true;
 }
+
+/* process.env, not getenv(): emscripten's C environment is not the host's. */
+EM_JS(void, js_machine_ready, (void), {
+    var fd = Number(process.env.QEMU_WASM_CONTROL_FD || -1);
+    if (fd >= 0) {
+        try { require('fs').writeSync(fd, 'ready\n'); } catch (e) { }
+    }
+});
+
+void host_machine_ready(void)
+{
+    js_machine_ready();
+}

@@ -212,3 +212,11 @@ bool host_write_file(const char *path, const void *data, size_t len, char *err, 
     }
     return true;
 }
+
+void host_machine_ready(void)
+{
+    const char *fd = getenv("QEMU_WASM_CONTROL_FD");
+    if (fd && *fd) {
+        write_all(atoi(fd), "ready\n", 6);
+    }
+}
