@@ -101,7 +101,9 @@ test('m.serial is the console as a byte stream', () => withConsoles(async () => 
 
 test('waitFor: a string or a RegExp; on timeout, an error with the last console lines', () => withConsoles(async () => {
   a.send('echo marker-$((3*5))\n');
-  const m = await a.waitFor(/marker-(\d+)/, { timeout: 30000 });
+  // anchor the match at the line end: output arrives in chunks, and "marker-1" is a
+  // prefix of "marker-15"
+  const m = await a.waitFor(/marker-(\d+)\r?\n/, { timeout: 30000 });
   assert.equal(m[1], '15');
   const s = await a.waitFor('# ', { timeout: 30000 }); // the next prompt
   assert.deepEqual([...s], ['# ']);

@@ -1,13 +1,26 @@
 // test/boot/boot.test.mjs — boot the cases of cases.mjs: one guest per case, booted once in
-// before(), every check run in it as its own test, then the guest is powered off and must
-// exit with the expected status.  A failing test prints the last 50 lines of the console.
+// the first test, every check run in it as its own test, then the guest is powered off and
+// must exit with the expected status.  A failing test prints the last console lines.
+//
+// Node-engine cases drive the guest through the public JavaScript API (cli/index.js):
+// Machine.start({ args }), m.waitFor for the boot banner and the prompt, m.run for each check,
+// m.send + m.exited for the end.  The API's timeout and exit errors carry the last console
+// lines; any other failure prints the last 50 lines from a rolling buffer fed by
+// m.on('output').
+//
+// The native-engine case keeps using harness.mjs (Guest): the API only runs the Node
+// launcher (cli/qemu-wasm.js), never build/native/qemu-wasm.
 //
 // Needs: make (both builds, our firmware), the images (built here through
 // scripts/images.sh riscv64, cached).  Run: make test-boot, or node --test test/boot/.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Guest, bootArgs, ensureImages, ensureOurFirmware, missingEngine, guard } from './harness.mjs';
+import { Machine, QemuError } from '../../cli/index.js';
+import { Guest, bootArgs, ensureImages, ensureOurFirmware, missingEngine, guard, ROOT, PROMPT,
+  GUEST_UP } from './harness.mjs';
 import { CASES } from './cases.mjs';
+
+const TAIL_LINES = 50;
 
 let imagesReady = false;
 function prepare(c) {
@@ -17,6 +30,11 @@ function prepare(c) {
     ensureImages();
     imagesReady = true;
   }
+}
+
+// The emulator's arguments for a case.
+function caseArgs(c) {
+  return bootArgs({ firmware: c.firmware, extra: c.accel ? ['-accel', c.accel] : [] });
 }
 
 // /proc/interrupts: { name: count summed over CPUs } for each numbered line.
@@ -33,7 +51,8 @@ function interruptCounts(text) {
   return counts;
 }
 
-// Checks that are procedures rather than one command.
+// Checks that are procedures rather than one command.  `guest` has run(cmd) -> { output,
+// status } (an ApiGuest or a harness Guest).
 const CHECKS = {
   // The timer interrupt must tick while the guest sleeps, and the UART's line must count the
   // console traffic that typing and printing the commands makes.
@@ -64,46 +83,197 @@ function expectOutput(output, expect, what) {
   }
 }
 
+// ---- a guest driven through the API (Node engine) ---------------------------------------
+
+function cleanConsole(s) {
+  return s.replace(/\r+\n/g, '\n').replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\x1b[()][0-9A-Za-z]/g, '').replace(/\r/g, '\n');
+}
+
+class ApiGuest {
+  constructor(name) {
+    this.name = name;
+    this.m = null;
+    this.recent = ''; // rolling buffer of the console, for failure reports
+    this.stoppedBy = null; // why a failure stopped it
+    this.startTime = performance.now();
+  }
+
+  elapsed() {
+    return (performance.now() - this.startTime) / 1000;
+  }
+
+  async start(args, startTimeout) {
+    this.m = await Machine.start({ args, cwd: ROOT, startTimeout,
+      echo: process.env.BOOT_TEST_VERBOSE ? process.stderr : undefined });
+    this.m.on('output', (s) => {
+      this.recent += s;
+      if (this.recent.length > 256 * 1024) {
+        this.recent = this.recent.slice(-128 * 1024);
+      }
+    });
+  }
+
+  // Wait for 'qemu-wasm: guest up' (from the initramfs's /init) and the shell's prompt.
+  async boot(timeout) {
+    await this.m.waitFor(GUEST_UP, { timeout });
+    await this.m.waitFor(PROMPT, { timeout: Math.max(timeout - this.elapsed() * 1000, 30000) });
+    this.bootTime = this.elapsed();
+  }
+
+  run(cmd, timeout = 60000) {
+    return this.m.run(cmd, { timeout });
+  }
+
+  tail(n = TAIL_LINES) {
+    return cleanConsole(this.recent).split('\n').slice(-n).join('\n');
+  }
+
+  // Print why it failed (with the console's last lines unless the API's error carries them)
+  // and end the emulator.
+  fail(why, err) {
+    if (this.stoppedBy) {
+      return;
+    }
+    this.stoppedBy = why;
+    const status = this.m?.running === false ? `status ${this.m.exitCode}` : 'running';
+    if (err instanceof QemuError && (err.code === 'ERR_QEMU_TIMEOUT' || err.code === 'ERR_QEMU_EXIT')) {
+      process.stderr.write(`\n----- ${this.name}: ${why}; ${status} after ${this.elapsed().toFixed(1)} s ` +
+        '(the console lines are in the error) -----\n');
+    } else {
+      process.stderr.write(`\n----- ${this.name}: ${why}; ${status} after ${this.elapsed().toFixed(1)} s; ` +
+        `last ${TAIL_LINES} lines of the console -----\n${this.tail()}\n----- end of ${this.name} console -----\n`);
+    }
+    this.m?.stop({ timeout: 1000 });
+  }
+}
+
+// Run fn() for test t on an ApiGuest; a failure or a test-runner abort (timeout) reports and
+// stops the guest; later tests on a stopped guest fail at once, without another report.
+async function apiGuard(t, guest, fn) {
+  if (!guest?.m) {
+    throw new Error('not run: no guest (it failed to start in an earlier test)');
+  }
+  if (guest.stoppedBy) {
+    throw new Error(`not run: the guest was stopped after an earlier failure (${guest.stoppedBy})`);
+  }
+  const onAbort = () => guest.fail('test aborted (timeout?)');
+  t.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await fn();
+  } catch (e) {
+    guest.fail(`failed: ${e.message.split('\n')[0]}`, e);
+    throw e;
+  } finally {
+    t.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function apiSuite(c) {
+  let guest = null;
+
+  after(() => guest?.m?.stop({ timeout: 1000 }));
+
+  // The guest boots in this first test (not in before(), so that a failure counts as one).
+  test('boots to a shell prompt', { timeout: c.bootTimeout + 30000 }, async (t) => {
+    if (c.firmware === 'ours') {
+      ensureOurFirmware();
+    }
+    guest = new ApiGuest(`${c.engine}${c.accel ? ` -accel ${c.accel}` : ''}`);
+    try {
+      await guest.start(caseArgs(c), 60000);
+    } catch (e) {
+      process.stderr.write(`\n----- ${guest.name}: Machine.start failed: ${e.message}\n` +
+        `${guest.m?.stderr ?? e.stderr ?? ''}\n`);
+      throw e;
+    }
+    await apiGuard(t, guest, () => guest.boot(c.bootTimeout));
+    t.diagnostic(`${guest.name}: boot to the shell took ${guest.bootTime.toFixed(1)} s`);
+  });
+
+  for (const chk of c.checks) {
+    const timeout = chk.timeout || 60000;
+    test(chk.name, { timeout: timeout + 30000 }, (t) => apiGuard(t, guest, async () => {
+      if (chk.check) {
+        await CHECKS[chk.check](guest);
+        return;
+      }
+      const r = await guest.run(chk.cmd, timeout);
+      const want = chk.status ?? 0;
+      assert.ok(r.status === want,
+        `'${chk.cmd}' exited with status ${r.status}, expected ${want}; output:\n${r.output}`);
+      expectOutput(r.output, chk.expect, chk.cmd);
+    }));
+  }
+
+  test(`${c.end.send.trim()} ends the emulator with status ${c.end.status}`, { timeout: 90000 },
+    (t) => apiGuard(t, guest, async () => {
+      const { m } = guest;
+      m.send(c.end.send);
+      await m.waitFor(c.end.expect, { timeout: 60000 });
+      let timer;
+      const late = new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(
+          `${guest.name}: still running 30 s after '${c.end.expect}'`)), 30000);
+      });
+      try {
+        const status = await Promise.race([m.exited, late]);
+        assert.equal(status, c.end.status, `exit status (signal ${m.signal})`);
+        assert.equal(m.signal, null);
+      } finally {
+        clearTimeout(timer);
+      }
+    }));
+}
+
+// ---- a guest driven through harness.mjs (the native engine: the API cannot run it) ---------
+
+function harnessSuite(c) {
+  let guest = null;
+
+  after(() => guest?.kill());
+
+  test('boots to a shell prompt', { timeout: c.bootTimeout + 30000 }, async (t) => {
+    if (c.firmware === 'ours') {
+      ensureOurFirmware();
+    }
+    guest = Guest.start({ engine: c.engine, args: caseArgs(c), name: c.engine });
+    await guard(t, guest, () => guest.boot(c.bootTimeout));
+    t.diagnostic(`${c.engine}: boot to the shell took ${guest.bootTime.toFixed(1)} s`);
+  });
+
+  for (const chk of c.checks) {
+    const timeout = chk.timeout || 60000;
+    test(chk.name, { timeout: timeout + 30000 }, (t) => guard(t, () => guest, async () => {
+      if (chk.check) {
+        await CHECKS[chk.check](guest);
+        return;
+      }
+      const r = await guest.run(chk.cmd, timeout);
+      const want = chk.status ?? 0;
+      assert.ok(r.status === want,
+        `'${chk.cmd}' exited with status ${r.status}, expected ${want}; output:\n${r.output}`);
+      expectOutput(r.output, chk.expect, chk.cmd);
+    }));
+  }
+
+  test(`${c.end.send.trim()} ends the emulator with status ${c.end.status}`, { timeout: 90000 },
+    (t) => guard(t, () => guest, async () => {
+      guest.send(c.end.send);
+      await guest.waitFor(c.end.expect, 60000);
+      const exit = await guest.waitExit(30000);
+      assert.deepEqual(exit, { code: c.end.status, signal: null });
+    }));
+}
+
 for (const c of CASES) {
   describe(c.name, () => {
-    let guest = null;
-
     before(() => prepare(c), { timeout: 20 * 60000 }); // builds the images if not cached
-
-    after(() => guest?.kill());
-
-    // The guest boots in this first test (not in before(), so that a failure counts as one).
-    test('boots to a shell prompt', { timeout: c.bootTimeout + 30000 }, async (t) => {
-      if (c.firmware === 'ours') {
-        ensureOurFirmware();
-      }
-      guest = Guest.start({ engine: c.engine, args: bootArgs({ firmware: c.firmware }), name: c.engine });
-      await guard(t, guest, () => guest.boot(c.bootTimeout));
-      t.diagnostic(`${c.engine}: boot to the shell took ${guest.bootTime.toFixed(1)} s`);
-    });
-
-    for (const chk of c.checks) {
-      const timeout = chk.timeout || 60000;
-      test(chk.name, { timeout: timeout + 30000 }, (t) => guard(t, () => guest, async () => {
-        if (chk.check) {
-          await CHECKS[chk.check](guest);
-          return;
-        }
-        const r = await guest.run(chk.cmd, timeout);
-        const want = chk.status ?? 0;
-        assert.ok(r.status === want,
-          `'${chk.cmd}' exited with status ${r.status}, expected ${want}; output:\n${r.output}`);
-        expectOutput(r.output, chk.expect, chk.cmd);
-      }));
+    if (c.engine === 'node') {
+      apiSuite(c);
+    } else {
+      harnessSuite(c);
     }
-
-    test(`${c.end.send.trim()} ends the emulator with status ${c.end.status}`, { timeout: 90000 },
-      (t) => guard(t, () => guest, async () => {
-        guest.send(c.end.send);
-        await guest.waitFor(c.end.expect, 60000);
-        const exit = await guest.waitExit(30000);
-        assert.deepEqual(exit, { code: c.end.status, signal: null });
-      }));
   });
 }
 

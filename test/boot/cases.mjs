@@ -2,8 +2,8 @@
 // console must show, which commands to run in the booted guest and what they must print.
 // boot.test.mjs turns each case into a suite that boots one guest and runs every check in it.
 //
-// A case:  { name, engine: 'node'|'native', firmware: 'opensbi'|'ours', bootTimeout (ms),
-//            checks: [check...], end }
+// A case:  { name, engine: 'node'|'native', firmware: 'opensbi'|'ours', accel (optional:
+//            the -accel value, e.g. 'tcg,jit=off'), bootTimeout (ms), checks: [check...], end }
 // A check: { name, cmd, expect: RegExp|string|[...], status = 0, timeout (ms) }
 //       or { name, check: 'NAME' } for one of the procedures in boot.test.mjs (CHECKS).
 // end:     { send, expect, status }: what ends the guest and the exit status it must give.
@@ -46,6 +46,16 @@ export const CASES = [
     name: 'node: riscv64 virt, Debian kernel + initramfs, our firmware (no -bios)',
     engine: 'node',
     firmware: 'ours',
+    bootTimeout: 240000,
+    checks: ALL,
+    end: POWEROFF,
+  },
+  {
+    // The JIT is on by default: this case keeps the interpreter alone booting Linux.
+    name: 'node: riscv64 virt, Debian kernel + initramfs, our firmware, -accel tcg,jit=off',
+    engine: 'node',
+    firmware: 'ours',
+    accel: 'tcg,jit=off',
     bootTimeout: 240000,
     checks: ALL,
     end: POWEROFF,

@@ -69,7 +69,7 @@ describe('node launcher in a terminal (pty)', () => {
     guard(t, () => guest, async () => {
       guest.send('\x01x');
       await guest.waitFor('qemu-wasm: Terminated', 10000, "'qemu-wasm: Terminated'");
-      const m = await guest.waitFor(/launcher-status:(\d+)/, 20000, 'the launcher to exit');
+      const m = await guest.waitFor(/launcher-status:(\d+)\r?\n/, 20000, 'the launcher to exit');
       assert.equal(m[1], '0', 'exit status of the launcher');
       const modes = guest.log.slice(guest.log.lastIndexOf('speed '));
       assert.match(modes, /(^|\s)icanon(\s|$)/m, `canonical mode is back:\n${modes}`);
