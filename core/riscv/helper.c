@@ -109,21 +109,28 @@ static void raise_amo_access(RiscvCPU *cpu, uint64_t addr)
     }
 }
 
+/* The value an AMO stores.  32-bit AMOs pass both operands sign-extended: that keeps the
+ * signed and the unsigned order of the 32-bit values, and the low 32 bits of every result. */
+static uint64_t amo_result(int op, uint64_t old, uint64_t v)
+{
+    switch (op) {
+    case AMO_SWAP: return v;
+    case AMO_ADD: return old + v;
+    case AMO_XOR: return old ^ v;
+    case AMO_AND: return old & v;
+    case AMO_OR: return old | v;
+    case AMO_MIN: return (int64_t)old < (int64_t)v ? old : v;
+    case AMO_MAX: return (int64_t)old > (int64_t)v ? old : v;
+    case AMO_MINU: return old < v ? old : v;
+    default: return old > v ? old : v; /* AMO_MAXU */
+    }
+}
+
 static uint64_t amo32(uint32_t *p, int op, uint32_t v)
 {
     uint32_t old = __atomic_load_n(p, __ATOMIC_SEQ_CST), nv;
     do {
-        switch (op) {
-        case AMO_SWAP: nv = v; break;
-        case AMO_ADD: nv = old + v; break;
-        case AMO_XOR: nv = old ^ v; break;
-        case AMO_AND: nv = old & v; break;
-        case AMO_OR: nv = old | v; break;
-        case AMO_MIN: nv = (int32_t)old < (int32_t)v ? old : v; break;
-        case AMO_MAX: nv = (int32_t)old > (int32_t)v ? old : v; break;
-        case AMO_MINU: nv = old < v ? old : v; break;
-        default: nv = old > v ? old : v; break;
-        }
+        nv = (uint32_t)amo_result(op, sext32(old), sext32(v));
     } while (!__atomic_compare_exchange_n(p, &old, nv, false, __ATOMIC_SEQ_CST,
                                           __ATOMIC_SEQ_CST));
     return sext32(old);
@@ -133,17 +140,7 @@ static uint64_t amo64(uint64_t *p, int op, uint64_t v)
 {
     uint64_t old = __atomic_load_n(p, __ATOMIC_SEQ_CST), nv;
     do {
-        switch (op) {
-        case AMO_SWAP: nv = v; break;
-        case AMO_ADD: nv = old + v; break;
-        case AMO_XOR: nv = old ^ v; break;
-        case AMO_AND: nv = old & v; break;
-        case AMO_OR: nv = old | v; break;
-        case AMO_MIN: nv = (int64_t)old < (int64_t)v ? old : v; break;
-        case AMO_MAX: nv = (int64_t)old > (int64_t)v ? old : v; break;
-        case AMO_MINU: nv = old < v ? old : v; break;
-        default: nv = old > v ? old : v; break;
-        }
+        nv = amo_result(op, old, v);
     } while (!__atomic_compare_exchange_n(p, &old, nv, false, __ATOMIC_SEQ_CST,
                                           __ATOMIC_SEQ_CST));
     return old;
