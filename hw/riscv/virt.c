@@ -19,6 +19,8 @@
 #include "hw/loader.h"
 #include "hw/machine.h"
 #include "hw/misc/sifive_test.h"
+#include "hw/fdt.h"
+#include "hw/fdt_edit.h"
 #include "hw/riscv/virt_fdt.h"
 
 #define VIRT_FIRMWARE_NAME "qemu-wasm-fw.bin" /* our own firmware (bios/riscv64) */
@@ -278,9 +280,21 @@ static bool virt_load_boot_images(Machine *m, RiscvVirt *v, char *err, size_t er
     uint8_t *dtb = NULL;
     size_t dtb_len = 0;
     if (cfg->dtb) {
+        /* The user's tree, with -append and -initrd written into /chosen as QEMU does. */
         char why[256];
-        if (!host_read_file(cfg->dtb, &dtb, &dtb_len, why, sizeof(why))) {
+        uint8_t *file;
+        size_t file_len;
+        if (!host_read_file(cfg->dtb, &file, &file_len, why, sizeof(why))) {
             snprintf(err, errlen, "could not load dtb '%s': %s", cfg->dtb, why);
+            return false;
+        }
+        FdtChosen chosen = {cfg->append, initrd_start, initrd_end};
+        int rc = fdt_rewrite_chosen(file, file_len, &chosen, &dtb, &dtb_len);
+        free(file);
+        if (rc < 0) {
+            snprintf(err, errlen, "could not load dtb '%s': %s", cfg->dtb,
+                     rc == FDT_ERR_BADARG ? "not a valid flattened device tree (version 17)"
+                                          : fdt_strerror(rc));
             return false;
         }
     } else {

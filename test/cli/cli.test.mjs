@@ -257,6 +257,19 @@ for (const build of Object.keys(builds)) {
       assert.match(dts.stdout, /cpu@1 \{/);
       assert.match(dts.stdout, /riscv,isa = "rv64imafdc[^"]*";/);
       assert.match(dts.stdout, /compatible = "ns16550a";/);
+      // -dtb: the user's tree is kept, with -append written into /chosen (as QEMU does)
+      const edited = path.join(dir, `virt-${build}-edited.dtb`);
+      const r2 = run(build, ['-M', `virt,dumpdtb=${edited}`, '-dtb', out, '-append', 'root=/dev/vda',
+        '-bios', 'none', '-kernel', 'exit0.elf']);
+      assert.equal(r2.status, 0, r2.stderr);
+      const dts2 = spawnSync('dtc', ['-I', 'dtb', '-O', 'dts', edited], { encoding: 'utf8' });
+      assert.equal(dts2.status, 0, dts2.stderr);
+      assert.match(dts2.stdout, /bootargs = "root=\/dev\/vda";/);
+      assert.match(dts2.stdout, /cpu@1 \{/);
+      const junk = run(build, ['-M', 'virt', '-dtb', 'exit0.elf', '-bios', 'none', '-kernel', 'exit0.elf']);
+      assert.equal(junk.status, 1);
+      assert.equal(junk.stderr,
+        "qemu-wasm: could not load dtb 'exit0.elf': not a valid flattened device tree (version 17)\n");
       const bad = run(build, ['-M', 'virt,bogus=1', '-bios', 'none', '-kernel', 'exit0.elf']);
       assert.equal(bad.status, 1);
       assert.equal(bad.stderr, "qemu-wasm: Property 'virt-machine.bogus' not found\n");
