@@ -119,7 +119,8 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         }
         /* Run TBs, following chains, until something needs the outer loop. */
         bool trace = log_enabled(&m->log, LOG_EXEC);
-        uint32_t jit_threshold = m->jit_enabled ? (uint32_t)m->cfg->jit_threshold : UINT32_MAX;
+        bool jit = m->jit_enabled;
+        uint32_t jit_threshold = (uint32_t)m->cfg->jit_threshold;
         for (int budget = TB_BUDGET; budget > 0; budget--) {
             executed++;
             if (trace) {
@@ -130,7 +131,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
             if (tb->jit_fn) {
                 ret = tb->jit_fn(cpu);
             } else {
-                if (tb->exec_count++ >= jit_threshold && tb->jit_state == 0) {
+                if (jit && tb->jit_state == 0 && tb->exec_count++ >= jit_threshold) {
                     tb_jit_compile(cpu, tb);
                 }
                 ret = interp_exec(cpu, tb->code, tb->pc);

@@ -41,7 +41,8 @@ bool host_write_file(const char *path, const void *data, size_t len, char *err,
 void *host_alloc_ram(uint64_t size);
 void host_free_ram(void *p, uint64_t size);
 
-/* Sleep the calling thread for up to ns nanoseconds (woken early by host_kick). */
+/* Sleep the calling thread for up to ns nanoseconds (the Wasm build wakes early when
+ * console input arrives). */
 void host_sleep_ns(uint64_t ns);
 
 /*

@@ -17,8 +17,9 @@
 /*
  * Load an ELF64 little-endian executable's PT_LOAD segments at their physical addresses
  * (p_paddr), zero-filling bss.  Checks: magic, class, endianness, e_machine, that every
- * segment lies in RAM/ROM.  On failure returns false with a message such as
- * "could not load kernel 'x.elf'" or "'x.elf' is not a RISC-V ELF" in err.
+ * segment lies in RAM/ROM.  On failure returns false with
+ * only the reason (e.g. "ELF is for x86-64, not RISC-V") in err: the caller
+ * adds "could not load kernel 'x.elf': ".
  * *entry receives e_entry; *low and *high the loaded physical range (may be NULL).
  */
 bool load_elf(AddressSpace *as, const uint8_t *data, size_t len, uint16_t machine,

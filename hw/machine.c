@@ -78,7 +78,6 @@ void machine_destroy(Machine *m)
 void machine_request_shutdown(Machine *m, int status)
 {
     m->exit_status = status;
-    m->stop = 1;
     for (int i = 0; i < m->ncpus; i++) {
         cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
     }
@@ -86,8 +85,11 @@ void machine_request_shutdown(Machine *m, int status)
 
 void machine_request_reset(Machine *m)
 {
+    if (m->cfg->no_reboot) {
+        machine_request_shutdown(m, 0); /* -no-reboot: a reset ends the run, as QEMU */
+        return;
+    }
     m->reset_requested = true;
-    m->stop = 1;
     for (int i = 0; i < m->ncpus; i++) {
         cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
     }
@@ -138,7 +140,6 @@ int machine_run(Machine *m)
             break;
         }
         m->reset_requested = false;
-        m->stop = 0;
         tb_flush(m);
         for (int i = 0; i < m->ncpus; i++) {
             m->cpus[i]->exit_request = 0;

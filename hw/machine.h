@@ -23,7 +23,6 @@ typedef struct Machine {
     struct CPUState *cpus[OPT_MAX_CPUS];
     int ncpus;
     struct TBCache *tbs;         /* translated code shared by the machine's vCPUs */
-    volatile int stop;           /* set by machine_request_shutdown/reset */
     int exit_status;
     uint64_t start_ns;           /* host monotonic time at creation: timers count from it */
     bool reset_requested;

@@ -39,10 +39,12 @@ static void uart_update_irq(Uart16550 *u)
 void uart16550_init(Uart16550 *u)
 {
     int shift = u->reg_shift;
+    bool disconnected = u->disconnected;
     void (*set_irq)(void *, int) = u->set_irq;
     void *opaque = u->irq_opaque;
     memset(u, 0, sizeof(*u));
     u->reg_shift = shift;
+    u->disconnected = disconnected;
     u->set_irq = set_irq;
     u->irq_opaque = opaque;
     u->lsr = LSR_THRE | LSR_TEMT;
@@ -118,7 +120,9 @@ static void uart_write(void *opaque, uint64_t offset, uint64_t value, unsigned s
         } else if (u->mcr & MCR_LOOP) {
             uart16550_receive(u, &v, 1);
         } else {
-            host_console_write(&v, 1);
+            if (!u->disconnected) {
+                host_console_write(&v, 1);
+            }
             u->thr_ipending = true; /* transmitted at once: THR is empty again */
             uart_update_irq(u);
         }

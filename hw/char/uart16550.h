@@ -19,6 +19,7 @@ typedef struct Uart16550 {
     unsigned rx_head, rx_count;
     bool thr_ipending;  /* THR-empty interrupt pending (cleared by reading IIR / writing THR) */
     int reg_shift;      /* register stride: 1 << reg_shift bytes (0 on QEMU virt) */
+    bool disconnected;  /* -serial none: transmitted bytes go nowhere */
     /* interrupt line (may be NULL until an interrupt controller exists) */
     void (*set_irq)(void *opaque, int level);
     void *irq_opaque;

@@ -162,7 +162,7 @@ static void virt_poll(Machine *m)
     /* console input: move what the host has typed into the UART's receive FIFO */
     uint8_t buf[UART_RX_FIFO];
     unsigned room = UART_RX_FIFO - v->uart.rx_count;
-    if (room) {
+    if (room && !v->uart.disconnected) {
         size_t n = host_console_read(buf, room);
         if (n) {
             uart16550_receive(&v->uart, buf, (unsigned)n);
@@ -391,6 +391,12 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     if (!virt_parse_props(v, cfg->machine_opts, err, errlen)) {
         return false;
     }
+    if (cfg->cpu_opts) {
+        /* the hart's extensions are fixed: no -cpu property changes them yet */
+        snprintf(err, errlen, "-cpu %s,%s: Property '%.*s' not found", cfg->cpu, cfg->cpu_opts,
+                 (int)strcspn(cfg->cpu_opts, "=,"), cfg->cpu_opts);
+        return false;
+    }
 
     if (!as_add_ram(&m->as, VIRT_DRAM_BASE, cfg->ram_size, "riscv_virt_board.ram")) {
         snprintf(err, errlen, "cannot set up guest memory 'riscv_virt_board.ram': "
@@ -403,6 +409,7 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     }
     as_add_mmio(&m->as, VIRT_TEST_BASE, VIRT_TEST_SIZE, &sifive_test_ops, m, "test");
     v->uart.set_irq = virt_uart_irq;
+    v->uart.disconnected = cfg->serial && strcmp(cfg->serial, "none") == 0;
     v->uart.irq_opaque = v;
     uart16550_init(&v->uart);
     as_add_mmio(&m->as, VIRT_UART_BASE, VIRT_UART_SIZE, &uart16550_ops, &v->uart, "serial");
