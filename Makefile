@@ -17,8 +17,11 @@ INCLUDES := -I.
 # Everything that is not about the host: compiled by both gcc and emcc.
 ENGINE_SRCS := $(wildcard tcg/*.c tcg/wasm/*.c core/*.c core/riscv/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
                cli/options.c
-NATIVE_SRCS := $(ENGINE_SRCS) core/host/native.c cli/main.c
-WASM_SRCS := $(ENGINE_SRCS) core/host/emscripten.c cli/main.c
+# Host layers: core/host/native*.c (gcc build), core/host/emscripten*.c (Wasm build).
+NATIVE_HOST_SRCS := $(wildcard core/host/native*.c)
+WASM_HOST_SRCS := $(wildcard core/host/emscripten*.c)
+NATIVE_SRCS := $(ENGINE_SRCS) $(NATIVE_HOST_SRCS) cli/main.c
+WASM_SRCS := $(ENGINE_SRCS) $(WASM_HOST_SRCS) cli/main.c
 
 NATIVE_CFLAGS := $(CSTD) $(WARN) $(INCLUDES) -O2 -g -pthread -MMD -MP $(EXTRA_CFLAGS)
 NATIVE_LDFLAGS := -pthread -lm
@@ -40,7 +43,7 @@ WASM_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=nod
 
 NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(NATIVE_SRCS))
 WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(WASM_SRCS))
-ENGINE_NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(ENGINE_SRCS) core/host/native.c)
+ENGINE_NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(ENGINE_SRCS) $(NATIVE_HOST_SRCS))
 
 .PHONY: all native wasm bios images setup test test-unit test-isa test-cli test-boot bench clean
 # Our firmware is part of `all` once bios/riscv64 has its Makefile.
