@@ -31,6 +31,8 @@ enum {
     CPU_EXIT_STOP = 2,      /* machine is shutting down / resetting */
     CPU_EXIT_TLB_FLUSH = 4, /* flush the TLB at the next safe point */
     CPU_EXIT_TB_FLUSH = 8,  /* drop all translated code at the next safe point */
+    CPU_EXIT_HALT = 16,     /* the vCPU halted (WFI): leave compiled code */
+    CPU_EXIT_CODE = 32,     /* code that may be running was invalidated: leave it */
 };
 
 /* Operations that each guest architecture provides to the generic engine. */
@@ -66,6 +68,8 @@ typedef struct CPUState {
     volatile uint32_t exit_request; /* CPU_EXIT_* bits; nonzero stops at the next TB */
     int32_t excp_index;         /* pending exception: arch cause code, -1 = none */
     uint64_t excp_tval;         /* arch-specific fault value (bad address, insn bits) */
+    int32_t tb_budget;          /* TBs left before the exec loop looks at timers again
+                                   (JIT regions count their internal transfers here) */
     CPUTlb tlb;
 
     /* --- engine bookkeeping --- */
@@ -88,6 +92,8 @@ static inline void cpu_raise(CPUState *cpu, int cause, uint64_t tval)
 
 /* Ask the vCPU to leave generated code at the next TB boundary (any thread). */
 void cpu_exit_request(CPUState *cpu, uint32_t bits);
+/* Halt the vCPU until an interrupt (WFI, HLT): from a helper, at the end of its TB. */
+void cpu_halt(CPUState *cpu);
 
 typedef enum CPUExecResult {
     CPU_EXEC_STOPPED, /* the machine is stopping (exit_request had CPU_EXIT_STOP) */

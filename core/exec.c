@@ -32,6 +32,12 @@ void cpu_exit_request(CPUState *cpu, uint32_t bits)
     __atomic_fetch_or(&cpu->exit_request, bits, __ATOMIC_SEQ_CST);
 }
 
+void cpu_halt(CPUState *cpu)
+{
+    cpu->halted = true;
+    cpu_exit_request(cpu, CPU_EXIT_HALT); /* compiled regions check only exit_request */
+}
+
 /* Handle exit requests at a safe point.  Returns false if the loop must stop. */
 static bool cpu_handle_exit_request(CPUState *cpu)
 {
@@ -121,15 +127,20 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         bool trace = log_enabled(&m->log, LOG_EXEC);
         bool jit = m->jit_enabled;
         uint32_t jit_threshold = (uint32_t)m->cfg->jit_threshold;
-        for (int budget = TB_BUDGET; budget > 0; budget--) {
+        for (cpu->tb_budget = TB_BUDGET; cpu->tb_budget > 0; cpu->tb_budget--) {
             executed++;
             if (trace) {
                 log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%x insns %u\n", cpu->index,
                            (unsigned long long)tb->pc, tb->flags, tb->icount);
             }
             int ret;
-            if (tb->jit_fn) {
-                ret = tb->jit_fn(cpu);
+            if (tb->jit_region) {
+                /* a compiled region: it may run several of its members; `tb` becomes the
+                 * one that left */
+                JitRegion *r = tb->jit_region;
+                int x = r->fn(cpu, tb->jit_entry);
+                tb = r->members[(x >> 2) < r->n ? x >> 2 : 0];
+                ret = x & 3;
             } else {
                 if (jit && tb->jit_state == 0 && tb->exec_count++ >= jit_threshold) {
                     tb_jit_compile(cpu, tb);

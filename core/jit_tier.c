@@ -1,51 +1,140 @@
 /*
  * core/jit_tier.c — tiering: a TB that ran jit-threshold times on the interpreter is
- * translated again and compiled to a WebAssembly module (tcg/wasm/), which then runs in
- * its place.  The module is installed in the calling thread (all vCPUs of a machine run
- * on one thread for now).
+ * compiled to WebAssembly (tcg/wasm/) together with the TBs of its page it has chained
+ * to (a region: DESIGN.md, "JIT regions"), which then run in their place.  The module is
+ * installed in the calling thread (all vCPUs of a machine run on one thread for now).
+ *
+ * Region members: the hot TB, then breadth-first the successors the exec loop chained
+ * (tb->jmp_dest: they ran, and they are on the same page with the same flags, so a write
+ * to the page invalidates all of them at once), not yet compiled, up to
+ * WASM_REGION_MAX_MEMBERS.
  *
  * The IR is rebuilt from guest memory rather than kept from the first translation: only
  * hot blocks pay for it, and the guest code is unchanged (a write to it would have
- * invalidated the TB).
+ * invalidated the TB).  Code generation takes two passes over the members (codegen.h), so
+ * each member is translated twice; that is cheap next to compiling the module.
  */
 #include <stdlib.h>
 
 #include "core/cpu.h"
+#include "core/host.h"
 #include "core/tb.h"
 #include "hw/machine.h"
 #include "tcg/ir.h"
 #include "tcg/wasm/codegen.h"
 #include "tcg/wasm/jit.h"
 
+/* Re-translate a TB into cpu->irblock; false if the code does not read back the same. */
+static bool retranslate(CPUState *cpu, const TranslationBlock *tb)
+{
+    IrBlock *b = cpu->irblock;
+    uint32_t size = 0, icount = 0;
+    int saved_excp = cpu->excp_index;
+    cpu->arch->translate(cpu, b, tb->pc, tb->flags, &size, &icount);
+    if (cpu->excp_index >= 0 || size != tb->size || icount != tb->icount || b->overflow) {
+        cpu->excp_index = saved_excp;
+        return false;
+    }
+    ir_optimize(b);
+    return true;
+}
+
+static bool same_page(const TranslationBlock *a, const TranslationBlock *b)
+{
+    return (a->phys_pc >> TLB_PAGE_BITS) == (b->phys_pc >> TLB_PAGE_BITS);
+}
+
+static int member_index(TranslationBlock *const *members, int n, const TranslationBlock *tb)
+{
+    for (int i = 0; i < n; i++) {
+        if (members[i] == tb) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The hot TB and the chained successors that may join it (see the top of the file). */
+static int collect_members(Machine *m, TranslationBlock *hot, TranslationBlock **members)
+{
+    int n = 0;
+    members[n++] = hot;
+    /* -d exec logs every TB the exec loop runs: keep each region to one TB that exits */
+    if (hot->phys_page2 != (uint64_t)-1 || log_enabled(&m->log, LOG_EXEC)) {
+        return n;
+    }
+    for (int i = 0; i < n; i++) {
+        for (int s = 0; s < 2; s++) {
+            TranslationBlock *d = members[i]->jmp_dest[s];
+            if (d && d->valid && d->jit_state == 0 && d->flags == hot->flags &&
+                d->phys_page2 == (uint64_t)-1 && same_page(d, hot) &&
+                member_index(members, n, d) < 0 && n < WASM_REGION_MAX_MEMBERS) {
+                members[n++] = d;
+            }
+        }
+    }
+    return n;
+}
+
 void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
 {
     Machine *m = cpu->machine;
     TBCache *c = m->tbs;
     IrBlock *b = cpu->irblock;
-    uint32_t size = 0, icount = 0;
-    int saved_excp = cpu->excp_index;
+    TranslationBlock *members[WASM_REGION_MAX_MEMBERS];
 
     tb->jit_state = -1; /* unless everything below works */
-    cpu->arch->translate(cpu, b, tb->pc, tb->flags, &size, &icount);
-    if (cpu->excp_index >= 0 || size != tb->size || icount != tb->icount || b->overflow) {
-        /* the code could not be re-read identically: keep interpreting */
-        cpu->excp_index = saved_excp;
+    int n = collect_members(m, tb, members);
+    /* members whose code does not read back identically stay on the interpreter */
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        if (retranslate(cpu, members[i])) {
+            members[kept++] = members[i];
+        } else if (i == 0) {
+            c->jit_failures++;
+            return;
+        }
+    }
+    n = kept;
+
+    WasmRegion *r = wasm_region_new(NULL, n);
+    if (!r) {
         c->jit_failures++;
         return;
     }
-    ir_optimize(b);
-
+    /* pass 1: which globals and helpers (the translations cannot fail now: nothing ran
+     * since the check above; if one did, the region would be incomplete and refused) */
+    for (int i = 0; i < n; i++) {
+        if (!retranslate(cpu, members[i])) {
+            break;
+        }
+        wasm_region_scan(r, b);
+    }
+    /* pass 2: the code */
+    for (int i = 0; i < n; i++) {
+        int succ[2];
+        for (int s = 0; s < 2; s++) {
+            succ[s] = member_index(members, n, members[i]->jmp_dest[s]);
+        }
+        if (!retranslate(cpu, members[i])) {
+            break;
+        }
+        wasm_region_emit(r, b, succ, members[i]->icount);
+    }
     uint8_t *bytes = NULL;
     size_t len = 0;
-    if (wasm_codegen_tb(b, NULL, &bytes, &len) < 0) {
+    if (wasm_region_finish(r, &bytes, &len) < 0) {
+        wasm_region_free(r);
         c->jit_failures++;
         return;
     }
-    /* Bound the compiled code kept alive (each module also costs V8 a mapping: NOTES.md
-     * says stay well under ~65k); past the budget, start over from an empty cache. */
+    /* Bound the compiled code kept alive, in bytes (jit-cache) and in modules (each costs
+     * V8 a memory mapping, and at ~65k mappings V8 aborts the process: NOTES.md); past
+     * either bound, start over from an empty cache. */
     uint64_t budget = (uint64_t)(m->cfg->jit_cache > 0 ? m->cfg->jit_cache : 64) << 20;
-    if (c->jit_live_bytes + len > budget) {
+    if (c->jit_live_bytes + len > budget || c->jit_live_modules >= JIT_MAX_LIVE_MODULES) {
         free(bytes);
+        wasm_region_free(r);
         if (log_enabled(&m->log, LOG_JIT)) {
             log_printf(&m->log, "jit: cache full (%llu bytes in %llu modules): flushing\n",
                        (unsigned long long)c->jit_live_bytes,
@@ -55,19 +144,36 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
         tb->jit_state = 0; /* may be compiled again after the flush */
         return;
     }
-    JitFn fn = jit_install(bytes, len, (const IrHelper *const *)b->helpers, b->nhelpers);
+    int nhelpers;
+    const IrHelper *const *helpers = wasm_region_helpers(r, &nhelpers);
+    uint64_t t0 = host_clock_ns();
+    JitFn fn = jit_install(bytes, len, helpers, nhelpers);
+    c->jit_install_ns += host_clock_ns() - t0;
     free(bytes);
-    if (!fn) {
+    wasm_region_free(r);
+    JitRegion *region = fn ? malloc(sizeof(*region) + sizeof(members[0]) * (size_t)n) : NULL;
+    if (!region) {
+        jit_uninstall(fn);
         c->jit_failures++;
         return;
     }
-    tb->jit_fn = fn;
-    tb->jit_state = 1;
-    tb->jit_bytes = (uint32_t)len;
+    region->fn = fn;
+    region->bytes = (uint32_t)len;
+    region->n = n;
+    uint32_t icount = 0;
+    for (int i = 0; i < n; i++) {
+        region->members[i] = members[i];
+        members[i]->jit_region = region;
+        members[i]->jit_entry = (uint16_t)i;
+        members[i]->jit_state = 1;
+        icount += members[i]->icount;
+    }
     c->jit_live_bytes += len;
+    c->jit_live_modules++;
     c->jit_compiles++;
+    c->jit_blocks += (uint64_t)n;
     if (log_enabled(&m->log, LOG_JIT)) {
-        log_printf(&m->log, "jit: pc 0x%llx: %u insns -> %zu bytes of Wasm\n",
-                   (unsigned long long)tb->pc, tb->icount, len);
+        log_printf(&m->log, "jit: pc 0x%llx: region of %d blocks, %u insns -> %zu bytes\n",
+                   (unsigned long long)tb->pc, n, icount, len);
     }
 }

@@ -31,12 +31,15 @@ static void tb_free_code(TBCache *c)
     for (uint32_t i = 0; i < c->used; i++) {
         interp_free(c->pool[i].code);
         c->pool[i].code = NULL;
-        if (c->pool[i].jit_fn) {
-            jit_uninstall(c->pool[i].jit_fn);
-            c->pool[i].jit_fn = NULL;
+        JitRegion *r = c->pool[i].jit_region;
+        if (r && r->members[0] == &c->pool[i]) { /* each region once, by its first member */
+            jit_uninstall(r->fn);
+            free(r);
         }
+        c->pool[i].jit_region = NULL;
     }
     c->jit_live_bytes = 0;
+    c->jit_live_modules = 0;
 }
 
 void tb_cache_free(TBCache *c)
@@ -139,6 +142,12 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
             tb->valid = false;
             hash_remove(c, tb);
             c->invalidations++;
+            if (tb->jit_region) {
+                /* a region loops inside itself: make every vCPU that may be in it leave */
+                for (int i = 0; i < m->ncpus; i++) {
+                    cpu_exit_request(m->cpus[i], CPU_EXIT_CODE);
+                }
+            }
         }
     }
     MemRegion *r = as_find(&m->as, paddr);

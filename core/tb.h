@@ -19,6 +19,15 @@ struct CPUState;
 struct Machine;
 
 struct TranslationBlock;
+
+/* Compiled code for a few TBs of one page (core/jit_tier.c, tcg/wasm/codegen.h). */
+typedef struct JitRegion {
+    int (*fn)(void *env, int entry); /* JitFn: returns exit | member << 2 */
+    uint32_t bytes;                  /* size of its module */
+    int n;
+    struct TranslationBlock *members[]; /* members[0] is the TB that got hot */
+} JitRegion;
+
 typedef struct TBPageLink {
     struct TranslationBlock *tb;
     uint64_t page;               /* physical page number */
@@ -38,14 +47,16 @@ typedef struct TranslationBlock {
     struct TranslationBlock *hash_next;
     TBPageLink page_link[2];     /* [1] used only if phys_page2 != -1 */
     uint32_t exec_count;         /* executions on the interpreter (tiering) */
-    int8_t jit_state;            /* 0 interpreted, 1 compiled (jit_fn), -1 cannot compile */
-    int (*jit_fn)(void *env);    /* compiled code: same contract as interp_exec */
-    uint32_t jit_bytes;          /* size of its module */
+    int8_t jit_state;            /* 0 interpreted, 1 compiled (jit_region), -1 cannot */
+    uint16_t jit_entry;          /* its member index in jit_region */
+    JitRegion *jit_region;       /* compiled code that contains this TB, or NULL */
 } TranslationBlock;
 
 #define TB_HASH_BITS 15
 #define TB_PAGE_HASH_BITS 12
 #define TB_MAX_COUNT 131072 /* a Linux boot translates ~100k blocks */
+/* Compiled modules alive at once, at most (V8 dies at ~65k: NOTES.md). */
+#define JIT_MAX_LIVE_MODULES 24576
 
 typedef struct TBCache {
     TranslationBlock *hash[1 << TB_HASH_BITS];
@@ -54,7 +65,9 @@ typedef struct TBCache {
     uint32_t used;
     uint64_t flushes, translations, invalidations;
     /* JIT bookkeeping: compiled modules alive (freed at flush) and their total size */
-    uint64_t jit_compiles, jit_failures, jit_live_bytes;
+    uint64_t jit_compiles, jit_failures, jit_live_bytes, jit_blocks;
+    uint32_t jit_live_modules;
+    uint64_t jit_install_ns;     /* host time spent compiling + instantiating modules */
 } TBCache;
 
 TBCache *tb_cache_new(void);

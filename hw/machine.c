@@ -124,11 +124,16 @@ static void machine_log_stats(Machine *m)
     if (log_enabled(&m->log, LOG_JIT)) {
         TBCache *c = m->tbs;
         log_printf(&m->log,
-                   "jit: %llu blocks translated, %llu compiled to Wasm (%llu failed), "
-                   "%llu bytes live, %llu flushes, %llu invalidations\n",
-                   (unsigned long long)c->translations, (unsigned long long)c->jit_compiles,
+                   "jit: %llu blocks translated, %llu compiled to Wasm in %llu regions "
+                   "(%llu failed), %llu bytes live, %llu flushes, %llu invalidations\n",
+                   (unsigned long long)c->translations, (unsigned long long)c->jit_blocks,
+                   (unsigned long long)c->jit_compiles,
                    (unsigned long long)c->jit_failures, (unsigned long long)c->jit_live_bytes,
                    (unsigned long long)c->flushes, (unsigned long long)c->invalidations);
+        log_printf(&m->log, "jit: %.1f ms spent installing modules (%.0f us each)\n",
+                   (double)c->jit_install_ns / 1e6,
+                   c->jit_compiles ? (double)c->jit_install_ns / 1e3 / (double)c->jit_compiles
+                                   : 0.0);
     }
 }
 

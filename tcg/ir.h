@@ -123,6 +123,10 @@ enum {
     IR_CALL_RW_GLOBALS = 3,
     IR_CALL_MAY_RAISE = 4,  /* the helper may set a pending guest exception */
     IR_CALL_PURE = 8,       /* no side effects: may be removed if its result is unused */
+    /* The helper's R/W_GLOBALS access is to the pc global only (it reads the pc the front
+     * end synced, or sets a new one): a back end that keeps the other globals in
+     * registers need not write them back / reload them around the call. */
+    IR_CALL_PC_ONLY = 16,
 };
 
 typedef uint64_t (*IrHelperFn)(void *env, uint64_t a, uint64_t b, uint64_t c, uint64_t d);

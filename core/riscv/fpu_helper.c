@@ -51,8 +51,8 @@ static uint64_t fp_end(void *env, const FloatStatus *st, uint64_t result)
     return result;
 }
 
-#define ROUNDED (IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE) /* rm may be illegal */
-#define FLAGS_ONLY IR_CALL_RW_GLOBALS                    /* accrue fflags, never raise */
+#define ROUNDED (IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE | IR_CALL_PC_ONLY) /* bad rm raises */
+#define FLAGS_ONLY (IR_CALL_RW_GLOBALS | IR_CALL_PC_ONLY)  /* accrue fflags, never raise */
 
 #define HELPER(name) \
     static uint64_t helper_##name(void *env, uint64_t a, uint64_t b, uint64_t c, uint64_t d)

@@ -67,7 +67,7 @@ static uint64_t helper_wfi(void *env, uint64_t a, uint64_t b, uint64_t c, uint64
         return 0;
     }
     if (!(__atomic_load_n(&cpu->mip, __ATOMIC_SEQ_CST) & cpu->mie)) {
-        cpu->common.halted = true; /* the exec loop sleeps until an interrupt is pending */
+        cpu_halt(&cpu->common); /* the exec loop sleeps until an interrupt is pending */
     }
     return 0;
 }
@@ -207,7 +207,7 @@ static uint64_t helper_sc(void *env, uint64_t addr, uint64_t val, uint64_t size_
     return ok ? 0 : 1;
 }
 
-#define RAISES (IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE)
+#define RAISES (IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE | IR_CALL_PC_ONLY)
 const IrHelper riscv_hlp_raise = {helper_raise, "raise", RAISES};
 const IrHelper riscv_hlp_mret = {helper_mret, "mret", RAISES};
 const IrHelper riscv_hlp_sret = {helper_sret, "sret", RAISES};

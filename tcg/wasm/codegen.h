@@ -1,23 +1,33 @@
 /*
- * tcg/wasm/codegen.h — the Wasm code generator: one IrBlock -> one WebAssembly module.
+ * tcg/wasm/codegen.h — the Wasm code generator: a *region* of IrBlocks -> one WebAssembly
+ * module.
+ *
+ * A region is a few translation blocks of one guest page (the hot block and the blocks it
+ * branches to directly).  Its function keeps control inside Wasm when one member ends with
+ * a goto_tb to another member: a loop over a br_table of the members (DESIGN.md, "JIT
+ * regions").  Guest registers (IR globals, except the pc) live in Wasm locals: loaded at
+ * entry, written back at every exit and around helpers that declare they touch them.
  *
  * Module shape (see NOTES.md, "Running generated Wasm"):
  *   (import "env" "memory"  (memory min 65536 shared))   the emscripten heap
  *   (import "env" "helpers" (table 2+nhelpers funcref))  made per module by the JS side
- *   (func (export "tb") (param $env i32) (result i32))   returns an ExecExit
+ *   (func (export "tb") (param $env i32) (param $entry i32) (result i32))
  * No function imports, no import of emscripten's main table.
  *
  * Helper table slots (every entry has the IrHelperFn type
  * (i32 env, i64, i64, i64, i64) -> i64):
  *   0  jit_load_slow   (tcg/wasm/jit.h)  guest load TLB miss
  *   1  jit_store_slow  guest store TLB miss
- *   2+k  IrBlock.helpers[k]->fn
+ *   2+k  wasm_region_helpers()[k]->fn
  *
- * The function has exactly interp_exec's semantics for the block (tcg/interp.c), with
- * the TB's pc taken from IrBlock.pc: it returns EXEC_EXIT_CHAIN0/1 at goto_tb,
- * EXEC_EXIT_LOOKUP at exit_tb (or when control falls off the end), and
+ * Calling fn(env, k) runs member k with exactly interp_exec's semantics, and goes on
+ * into other members as long as they chain to each other, the vCPU's TB budget
+ * (CPUState.tb_budget, decremented per internal transfer) lasts and no exit is requested
+ * (CPUState.exit_request).  It returns (exit | member << 2): the ExecExit of the member
+ * that left (EXEC_EXIT_CHAIN0/1 at a goto_tb, EXEC_EXIT_LOOKUP at exit_tb,
  * EXEC_EXIT_EXCEPTION as soon as a TLB slow path or a MAY_RAISE helper leaves
- * cpu->excp_index >= 0 (later ops don't run; the faulting op's output isn't written).
+ * cpu->excp_index >= 0).  Instructions of members completed *inside* the function are
+ * added to CPUState.insn_count by the function; the exiting member's are the caller's.
  *
  * The generator is target-independent C: it includes core/cpu.h for the CPUState and
  * TLB layout (offsets are the same for the compiler that builds the generator and the
@@ -47,8 +57,33 @@ typedef struct WasmCodegenOpts {
     uint32_t mem_pages_min;
 } WasmCodegenOpts;
 
+/* Members a region may have. */
+#define WASM_REGION_MAX_MEMBERS 64
+#define WASM_REGION_MAX_HELPERS 64
+
+typedef struct WasmRegion WasmRegion;
+
 /*
- * Generate the module for one block.  On success returns 0 and a malloc'd module in
+ * Building a region takes two passes over its members, in the same order:
+ *   r = wasm_region_new(opts, n);
+ *   for each member k: wasm_region_scan(r, ir_of_member_k);        which globals, helpers
+ *   for each member k: wasm_region_emit(r, ir_of_member_k, succ_k, icount_k);
+ *   wasm_region_finish(r, &bytes, &len);  install with wasm_region_helpers(r)
+ *   wasm_region_free(r);
+ * succ_k[s] is the member index that member k's `goto_tb s` goes to, or -1 (leave).
+ * The IR may be rebuilt between the passes (it must be the same IR).  Any error
+ * (malformed IR, out of memory) makes wasm_region_finish return -1.
+ */
+WasmRegion *wasm_region_new(const WasmCodegenOpts *opts, int nmembers);
+void wasm_region_scan(WasmRegion *r, const IrBlock *b);
+void wasm_region_emit(WasmRegion *r, const IrBlock *b, const int succ[2], uint32_t icount);
+int wasm_region_finish(WasmRegion *r, uint8_t **bytes, size_t *len);
+const IrHelper *const *wasm_region_helpers(const WasmRegion *r, int *nhelpers);
+void wasm_region_free(WasmRegion *r);
+
+/*
+ * Generate the module for one block (a region of one member that never loops; its
+ * helper table is b->helpers in order).  On success returns 0 and a malloc'd module in
  * *bytes (free()), *len bytes.  Returns -1 (nothing allocated) if the IR cannot be
  * compiled (a backward branch, which ir.h forbids) or memory runs out; the caller then
  * keeps interpreting the block.  opts may be NULL (defaults).

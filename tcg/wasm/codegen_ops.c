@@ -321,6 +321,9 @@ void cg_emit_env_access(Gen *g, const IrOp *op)
     const uint32_t *a = op->args;
     uint32_t offset = a[1], memop = a[2];
     unsigned size = access_size(t, memop);
+    if (offset < OFF_INSN_COUNT + 8 && OFF_INSN_COUNT < offset + (1u << size)) {
+        cg_spill_globals(g); /* the instruction count is accumulated in a local */
+    }
     if (op->opc == IR_LD_ENV) {
         const MemInsn *m = &loads[t][size | (memop & IR_MO_SIGN)];
         cg_value_set_begin(g, a[0]);
@@ -454,6 +457,11 @@ void cg_emit_call(Gen *g, const IrOp *op)
     const IrHelper *h = b->helpers[a[5]];
     IrType t = op->type == IR_I64 ? IR_I64 : IR_I32;
     bool has_out = a[0] != IR_NO_TEMP;
+    /* globals in locals: the helper must see them, and we must see what it wrote */
+    bool touches_regs = (h->flags & IR_CALL_RW_GLOBALS) && !(h->flags & IR_CALL_PC_ONLY);
+    if (touches_regs) {
+        cg_spill_globals(g);
+    }
     if (has_out) {
         cg_value_set_begin(g, a[0]);
     }
@@ -469,10 +477,14 @@ void cg_emit_call(Gen *g, const IrOp *op)
             }
         }
     }
-    wbuf_i32_const(g->w, (int32_t)(WASM_SLOT_HELPERS + a[5]));
+    wbuf_i32_const(g->w, (int32_t)g->helper_slot[a[5]]);
     wbuf_byte(g->w, W_CALL_INDIRECT);
     wbuf_u32(g->w, TYPE_HELPER);
     wbuf_byte(g->w, 0);
+    if (touches_regs && (h->flags & IR_CALL_W_GLOBALS)) {
+        /* the result is on the stack: reloading only touches locals */
+        cg_reload_globals(g);
+    }
     if (h->flags & IR_CALL_MAY_RAISE) {
         cg_check_exception(g); /* before the output is written, as the interpreter does */
     }

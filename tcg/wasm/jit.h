@@ -2,10 +2,11 @@
  * tcg/wasm/jit.h — running generated modules (the Wasm build only).
  *
  * jit_install compiles a module made by wasm_codegen_tb (tcg/wasm/codegen.h),
- * instantiates it in the CALLING THREAD with a fresh helper table (slot 0
- * jit_load_slow, slot 1 jit_store_slow, slot 2+k helpers[k]->fn), and registers its
- * "tb" export in the calling thread's function table.  The result is a plain C function
- * pointer: fn(env) returns an ExecExit exactly like interp_exec(cpu, code, b->pc).
+ * (or wasm_region_finish), instantiates it in the CALLING THREAD with a fresh helper
+ * table (slot 0 jit_load_slow, slot 1 jit_store_slow, slot 2+k helpers[k]->fn), and
+ * registers its "tb" export in the calling thread's function table.  The result is a
+ * plain C function pointer: fn(env, k) runs region member k (codegen.h); for a module of
+ * one block, fn(env, 0) returns an ExecExit exactly like interp_exec(cpu, code, b->pc).
  *
  * Threads: every emscripten thread has its own function table and instances
  * (NOTES.md), so a JitFn is only valid in the thread that installed it.  The JS side
@@ -22,7 +23,8 @@
 
 #include "tcg/ir.h"
 
-typedef int (*JitFn)(void *env);
+/* fn(env, entry): run region member `entry`; returns exit | member << 2 (codegen.h). */
+typedef int (*JitFn)(void *env, int entry);
 
 /* Can this build run generated modules at all? (only under a Wasm engine) */
 static inline int jit_supported(void)

@@ -61,6 +61,17 @@ export const CASES = [
     end: POWEROFF,
   },
   {
+    // Every block compiled to Wasm on its first run (no interpreter tier): the whole boot
+    // goes through the code generator.  Slow (every block pays a compile), hence the timeout.
+    name: 'node: riscv64 virt, Debian kernel + initramfs, our firmware, -accel tcg,jit-threshold=0',
+    engine: 'node',
+    firmware: 'ours',
+    accel: 'tcg,jit-threshold=0',
+    bootTimeout: 420000,
+    checks: ALL,
+    end: POWEROFF,
+  },
+  {
     name: 'native: riscv64 virt, Debian kernel + initramfs, our firmware (no -bios)',
     engine: 'native',
     firmware: 'ours',

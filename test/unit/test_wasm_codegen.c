@@ -365,11 +365,18 @@ TEST(random_blocks_validate)
 
 /* ---- golden tests ---- */
 
+static void check_golden_bytes(const char *name, uint8_t *bytes, size_t len);
+
 static void check_golden(const char *name, const IrBlock *b)
 {
     uint8_t *bytes = NULL;
     size_t len = 0;
     CHECK_EQ_U64(wasm_codegen_tb(b, &(WasmCodegenOpts){ .mem_pages_min = 1 }, &bytes, &len), 0);
+    check_golden_bytes(name, bytes, len);
+}
+
+static void check_golden_bytes(const char *name, uint8_t *bytes, size_t len)
+{
     if (!bytes) {
         return;
     }
@@ -466,6 +473,39 @@ TEST(golden_call_div)
     free(b);
 }
 
+/* A two-block loop: A counts r0 up and goes to B; B goes back to A while r0 < 10, else
+ * leaves.  Pins the region shape: dispatch br_table, r0 in a local across the loop, the
+ * budget / exit-request check on internal transfers, write-back at the exit. */
+TEST(golden_region_loop)
+{
+    Fix fa = fix_new(), fb = fix_new();
+    IrBlock *a = fa.b, *b = fb.b;
+    ir_binopi(a, IR_ADD, IR_I64, fa.r[0], fa.r[0], 1);
+    ir_movi(a, IR_I64, fa.pc, 0x1004);
+    ir_goto_tb(a, 0);
+    ir_block_reset(b, 0x1004);
+    IrLabel done = ir_label_new(b);
+    ir_brcondi(b, IR_I64, IR_COND_GE, fb.r[0], 10, done);
+    ir_movi(b, IR_I64, fb.pc, 0x1000);
+    ir_goto_tb(b, 0);
+    ir_label(b, done);
+    ir_movi(b, IR_I64, fb.pc, 0x1008);
+    ir_goto_tb(b, 1);
+    WasmRegion *r = wasm_region_new(&(WasmCodegenOpts){ .mem_pages_min = 1 }, 2);
+    static const int succ_a[2] = { 1, -1 }, succ_b[2] = { 0, -1 };
+    wasm_region_scan(r, a);
+    wasm_region_scan(r, b);
+    wasm_region_emit(r, a, succ_a, 1);
+    wasm_region_emit(r, b, succ_b, 1);
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    CHECK_EQ_U64(wasm_region_finish(r, &bytes, &len), 0);
+    wasm_region_free(r);
+    check_golden_bytes("region_loop", bytes, len);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     RUN(leb128);
@@ -479,5 +519,6 @@ int main(void)
     RUN(golden_branches);
     RUN(golden_load_store);
     RUN(golden_call_div);
+    RUN(golden_region_loop);
     return test_summary();
 }

@@ -157,7 +157,7 @@ static bool check_block(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *want
         memcpy(want, cpu, sizeof(TestCPU));
         count_outcome(st, want_ret, want);
         memcpy(cpu, start, sizeof(TestCPU));
-        int got_ret = fn(&cpu->cs);
+        int got_ret = fn(&cpu->cs, 0);
         if (got_ret != want_ret || !same_state(want, cpu)) {
             fprintf(stderr, "FAIL block %d (%s), state %d: interp returned %d, jit %d\n",
                     index, optimized ? "optimized" : "raw", s, want_ret, got_ret);
@@ -168,6 +168,114 @@ static bool check_block(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *want
     }
     jit_uninstall(fn);
     interp_free(code);
+    return ok;
+}
+
+/* ---- regions: several blocks in one function, chained by goto_tb ---- */
+
+#define REGION_MAX 4
+
+/*
+ * The region contract (codegen.h) run on the interpreter: member k runs; a goto_tb s
+ * with succ[k][s] >= 0 spends one unit of cs.tb_budget and goes on there unless the
+ * budget is spent or an exit is requested; instructions of members left for another
+ * member are added to cs.insn_count.  Returns exit | member << 2.
+ */
+static int interp_region(TestCPU *cpu, InterpCode **code, IrBlock **b, int succ[][2],
+                         const uint32_t *icount, int k)
+{
+    for (;;) {
+        int ret = interp_exec(&cpu->cs, code[k], b[k]->pc);
+        int next = ret <= EXEC_EXIT_CHAIN1 ? succ[k][ret] : -1;
+        if (next < 0) {
+            return ret | k << 2;
+        }
+        if (--cpu->cs.tb_budget <= 0 || cpu->cs.exit_request) {
+            return ret | k << 2;
+        }
+        cpu->cs.insn_count += icount[k];
+        k = next;
+    }
+}
+
+/* A random region of 1..REGION_MAX random blocks with random links between them, run
+ * from random members and states on both engines. */
+static bool check_region(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *want,
+                         Stats *st, int index)
+{
+    IrBlock *b[REGION_MAX];
+    InterpCode *code[REGION_MAX];
+    int succ[REGION_MAX][2];
+    uint32_t icount[REGION_MAX];
+    int n = 1 + (int)rir_pick(g, REGION_MAX);
+    WasmRegion *r = wasm_region_new(&(WasmCodegenOpts){ .mem_pages_min = 1 }, n);
+    for (int k = 0; k < n; k++) {
+        rir_block(g, 40);
+        if (rir_pick(g, 2)) {
+            ir_optimize(g->b);
+        }
+        b[k] = malloc(sizeof(IrBlock));
+        memcpy(b[k], g->b, sizeof(IrBlock));
+        code[k] = interp_compile(b[k]);
+        icount[k] = 1 + rir_pick(g, 20);
+        wasm_region_scan(r, b[k]);
+    }
+    for (int k = 0; k < n; k++) {
+        for (int s = 0; s < 2; s++) {
+            succ[k][s] = rir_pick(g, 4) ? (int)rir_pick(g, (unsigned)n) : -1;
+        }
+        wasm_region_emit(r, b[k], succ[k], icount[k]);
+    }
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    JitFn fn = NULL;
+    if (wasm_region_finish(r, &bytes, &len) == 0) {
+        int nh;
+        const IrHelper *const *h = wasm_region_helpers(r, &nh);
+        fn = jit_install(bytes, len, h, nh);
+        st->bytes += len;
+        st->modules++;
+    }
+    free(bytes);
+    wasm_region_free(r);
+    bool ok = fn != NULL;
+    if (!fn) {
+        fprintf(stderr, "FAIL region %d: compile/install failed\n", index);
+    }
+    for (int s = 0; s < STATES_PER_BLOCK && ok; s++) {
+        rir_randomize_state(g, cpu);
+        cpu->cs.tb_budget = 1 + (int)rir_pick(g, 40);
+        cpu->cs.exit_request = rir_pick(g, 8) == 0;
+        cpu->cs.insn_count = rir_rand(g);
+        int entry = (int)rir_pick(g, (unsigned)n);
+        memcpy(start, cpu, sizeof(TestCPU));
+        int want_ret = interp_region(cpu, code, b, succ, icount, entry);
+        memcpy(want, cpu, sizeof(TestCPU));
+        count_outcome(st, want_ret & 3, want);
+        memcpy(cpu, start, sizeof(TestCPU));
+        int got_ret = fn(&cpu->cs, entry);
+        if (got_ret != want_ret || !same_state(want, cpu)) {
+            fprintf(stderr, "FAIL region %d (%d members, entry %d), state %d: interp "
+                    "returned %d (member %d), jit %d (member %d); budget %d/%d, insns "
+                    "%llu/%llu\n", index, n, entry, s, want_ret & 3, want_ret >> 2,
+                    got_ret & 3, got_ret >> 2, want->cs.tb_budget, cpu->cs.tb_budget,
+                    (unsigned long long)want->cs.insn_count,
+                    (unsigned long long)cpu->cs.insn_count);
+            report_diff(want, cpu);
+            for (int k = 0; k < n; k++) {
+                fprintf(stderr, "  member %d (goto_tb 0 -> %d, 1 -> %d):\n", k, succ[k][0],
+                        succ[k][1]);
+                ir_dump(b[k], dump_line, NULL);
+            }
+            ok = false;
+        }
+    }
+    cpu->cs.exit_request = 0;
+    jit_uninstall(fn);
+    for (int k = 0; k < n; k++) {
+        interp_free(code[k]);
+        free(b[k]);
+    }
     return ok;
 }
 
@@ -224,7 +332,7 @@ static void time_block(const char *name, RandomIr *g, TestCPU *cpu, int insns, l
     double t1 = now_ns();
     cpu->r[0] = RIR_GUEST_PAGE;
     for (long i = 0; i < iters; i++) {
-        fn(&cpu->cs);
+        fn(&cpu->cs, 0);
     }
     double t2 = now_ns();
     double ni = (t1 - t0) / (double)iters, nj = (t2 - t1) / (double)iters;
@@ -260,8 +368,17 @@ int main(int argc, char **argv)
             }
         }
     }
+    int regions = blocks / 2;
+    for (int i = 0; i < regions && failed < 10; i++) {
+        if (check_region(&g, cpu, start, want, &st, i)) {
+            passed++;
+        } else {
+            failed++;
+        }
+    }
     if (st.modules) {
-        printf("random blocks: %d modules, %.0f bytes avg, codegen %.1f us avg, "
+        printf("random blocks and %d regions:", regions);
+        printf("  %d modules, %.0f bytes avg, codegen %.1f us avg, "
                "install (compile+instantiate+register) %.1f us avg\n",
                st.modules, (double)st.bytes / st.modules, st.gen_ns / st.modules / 1e3,
                st.install_ns / st.modules / 1e3);

@@ -1,45 +1,86 @@
 (module
-  (type (;0;) (func (param i32) (result i32)))
+  (type (;0;) (func (param i32 i32) (result i32)))
   (type (;1;) (func (param i32 i64 i64 i64 i64) (result i64)))
   (import "env" "memory" (memory (;0;) 1 65536 shared))
   (import "env" "helpers" (table (;0;) 2 funcref))
-  (func (;0;) (type 0) (param i32) (result i32)
-    (local i32 i32 i32 i32 i64 i64 i64 i64 i64 i64)
+  (func (;0;) (type 0) (param i32 i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+    local.get 0
+    i64.load offset=65536
+    local.set 14
+    local.get 0
+    i64.load offset=65544
+    local.set 15
+    local.get 0
+    i64.load offset=65552
+    local.set 16
+    local.get 0
+    i64.load offset=65560
+    local.set 17
+    local.get 0
+    i32.load offset=24
+    local.set 3
+    i32.const 2
+    local.set 2
     block  ;; label = @1
-      local.get 0
-      i64.load offset=65536
-      local.get 0
-      i64.load offset=65544
-      i64.add
-      local.set 10
-      local.get 0
-      local.get 10
-      i64.const 3
-      i64.shl
-      i64.store offset=65552
-      local.get 10
-      i32.wrap_i64
-      local.set 4
-      local.get 0
-      local.get 4
-      local.get 0
-      i32.load offset=65572
-      i32.const -1
-      i32.xor
-      i32.and
-      i32.store offset=65568
-      local.get 0
-      local.get 10
-      local.get 0
-      i64.load offset=65536
-      i64.lt_u
-      i64.extend_i32_u
-      i64.store offset=65560
-      local.get 0
-      i64.const 4100
-      i64.store
-      i32.const 1
-      return
+      loop  ;; label = @2
+        block  ;; label = @3
+          local.get 1
+          br_table 0 (;@3;) 2 (;@1;)
+        end
+        block  ;; label = @3
+          local.get 14
+          local.get 15
+          i64.add
+          local.set 18
+          local.get 18
+          i64.const 3
+          i64.shl
+          local.set 16
+          local.get 18
+          i32.wrap_i64
+          local.set 7
+          local.get 0
+          local.get 7
+          local.get 0
+          i32.load offset=65572
+          i32.const -1
+          i32.xor
+          i32.and
+          i32.store offset=65568
+          local.get 18
+          local.get 14
+          i64.lt_u
+          i64.extend_i32_u
+          local.set 17
+          local.get 0
+          i64.const 4100
+          i64.store
+          i32.const 1
+          local.set 2
+          br 2 (;@1;)
+        end
+        i32.const 3
+        local.set 2
+        br 1 (;@1;)
+      end
     end
-    i32.const 3)
+    local.get 0
+    local.get 16
+    i64.store offset=65552
+    local.get 0
+    local.get 17
+    i64.store offset=65560
+    local.get 0
+    local.get 0
+    i64.load offset=131128
+    local.get 13
+    i64.add
+    i64.store offset=131128
+    i64.const 0
+    local.set 13
+    local.get 0
+    local.get 3
+    i32.store offset=24
+    local.get 2)
   (export "tb" (func 0)))
