@@ -9,6 +9,12 @@
  * to the page invalidates all of them at once), not yet compiled, up to
  * WASM_REGION_MAX_MEMBERS.
  *
+ * The compiled code kept alive is bounded in bytes (-accel tcg,jit-cache=MiB) and in
+ * modules (JIT_MAX_LIVE_MODULES: V8 aborts at ~65k).  Past a bound the oldest regions are
+ * evicted (their TBs go back to the interpreter and may get hot again); regions whose TBs
+ * were invalidated go first.  Eviction runs here, in the exec loop between TBs, so no
+ * evicted code is running (one thread runs all vCPUs for now).
+ *
  * The IR is rebuilt from guest memory rather than kept from the first translation: only
  * hot blocks pay for it, and the guest code is unchanged (a write to it would have
  * invalidated the TB).  Code generation takes two passes over the members (codegen.h), so
@@ -23,6 +29,85 @@
 #include "tcg/ir.h"
 #include "tcg/wasm/codegen.h"
 #include "tcg/wasm/jit.h"
+
+/* ---- the live regions, oldest first ---- */
+
+static void region_unlink(TBCache *c, JitRegion *r)
+{
+    *(r->older ? &r->older->newer : &c->jit_oldest) = r->newer;
+    *(r->newer ? &r->newer->older : &c->jit_newest) = r->older;
+    r->older = r->newer = NULL;
+}
+
+static void region_link_newest(TBCache *c, JitRegion *r)
+{
+    r->older = c->jit_newest;
+    r->newer = NULL;
+    *(c->jit_newest ? &c->jit_newest->newer : &c->jit_oldest) = r;
+    c->jit_newest = r;
+}
+
+static void region_link_oldest(TBCache *c, JitRegion *r)
+{
+    r->newer = c->jit_oldest;
+    r->older = NULL;
+    *(c->jit_oldest ? &c->jit_oldest->older : &c->jit_newest) = r;
+    c->jit_oldest = r;
+}
+
+static void region_free(TBCache *c, JitRegion *r)
+{
+    region_unlink(c, r);
+    jit_uninstall(r->fn);
+    c->jit_live_bytes -= r->bytes;
+    c->jit_live_modules--;
+    free(r);
+}
+
+void jit_region_dead(TBCache *c, JitRegion *r)
+{
+    region_unlink(c, r);
+    region_link_oldest(c, r);
+}
+
+void jit_free_all(TBCache *c)
+{
+    while (c->jit_oldest) {
+        region_free(c, c->jit_oldest);
+    }
+}
+
+/* Evict the oldest regions until `len` more bytes and one more module fit in 3/4 of the
+ * bounds (evicting a quarter at a time keeps evictions rare). */
+static void jit_make_room(Machine *m, size_t len)
+{
+    TBCache *c = m->tbs;
+    uint64_t max_bytes = (uint64_t)(m->cfg->jit_cache > 0 ? m->cfg->jit_cache : 64) << 20;
+    if (c->jit_live_bytes + len <= max_bytes && c->jit_live_modules < JIT_MAX_LIVE_MODULES) {
+        return;
+    }
+    uint64_t evicted = 0, bytes = 0;
+    while (c->jit_oldest && (c->jit_live_bytes + len > max_bytes / 4 * 3 ||
+                             c->jit_live_modules >= JIT_MAX_LIVE_MODULES / 4 * 3)) {
+        JitRegion *r = c->jit_oldest;
+        for (int i = 0; i < r->n; i++) {
+            TranslationBlock *tb = r->members[i];
+            tb->jit_region = NULL;
+            tb->jit_entry = 0;
+            tb->jit_state = 0;
+            tb->exec_count = 0;
+        }
+        bytes += r->bytes;
+        evicted++;
+        region_free(c, r);
+    }
+    c->jit_evictions += evicted;
+    if (log_enabled(&m->log, LOG_JIT)) {
+        log_printf(&m->log, "jit: evicted %llu regions (%llu bytes); %u modules, %llu bytes "
+                   "live\n", (unsigned long long)evicted, (unsigned long long)bytes,
+                   c->jit_live_modules, (unsigned long long)c->jit_live_bytes);
+    }
+}
 
 /* Re-translate a TB into cpu->irblock; false if the code does not read back the same. */
 static bool retranslate(CPUState *cpu, const TranslationBlock *tb)
@@ -128,22 +213,7 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
         c->jit_failures++;
         return;
     }
-    /* Bound the compiled code kept alive, in bytes (jit-cache) and in modules (each costs
-     * V8 a memory mapping, and at ~65k mappings V8 aborts the process: NOTES.md); past
-     * either bound, start over from an empty cache. */
-    uint64_t budget = (uint64_t)(m->cfg->jit_cache > 0 ? m->cfg->jit_cache : 64) << 20;
-    if (c->jit_live_bytes + len > budget || c->jit_live_modules >= JIT_MAX_LIVE_MODULES) {
-        free(bytes);
-        wasm_region_free(r);
-        if (log_enabled(&m->log, LOG_JIT)) {
-            log_printf(&m->log, "jit: cache full (%llu bytes in %llu modules): flushing\n",
-                       (unsigned long long)c->jit_live_bytes,
-                       (unsigned long long)(c->jit_compiles));
-        }
-        cpu_exit_request(cpu, CPU_EXIT_TB_FLUSH);
-        tb->jit_state = 0; /* may be compiled again after the flush */
-        return;
-    }
+    jit_make_room(m, len);
     int nhelpers;
     const IrHelper *const *helpers = wasm_region_helpers(r, &nhelpers);
     uint64_t t0 = host_clock_ns();
@@ -160,6 +230,7 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
     region->fn = fn;
     region->bytes = (uint32_t)len;
     region->n = n;
+    region_link_newest(c, region);
     uint32_t icount = 0;
     for (int i = 0; i < n; i++) {
         region->members[i] = members[i];

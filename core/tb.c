@@ -31,15 +31,9 @@ static void tb_free_code(TBCache *c)
     for (uint32_t i = 0; i < c->used; i++) {
         interp_free(c->pool[i].code);
         c->pool[i].code = NULL;
-        JitRegion *r = c->pool[i].jit_region;
-        if (r && r->members[0] == &c->pool[i]) { /* each region once, by its first member */
-            jit_uninstall(r->fn);
-            free(r);
-        }
         c->pool[i].jit_region = NULL;
     }
-    c->jit_live_bytes = 0;
-    c->jit_live_modules = 0;
+    jit_free_all(c);
 }
 
 void tb_cache_free(TBCache *c)
@@ -147,6 +141,7 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
                 for (int i = 0; i < m->ncpus; i++) {
                     cpu_exit_request(m->cpus[i], CPU_EXIT_CODE);
                 }
+                jit_region_dead(c, tb->jit_region);
             }
         }
     }

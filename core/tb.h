@@ -24,6 +24,7 @@ struct TranslationBlock;
 typedef struct JitRegion {
     int (*fn)(void *env, int entry); /* JitFn: returns exit | member << 2 */
     uint32_t bytes;                  /* size of its module */
+    struct JitRegion *older, *newer; /* TBCache's list of live regions */
     int n;
     struct TranslationBlock *members[]; /* members[0] is the TB that got hot */
 } JitRegion;
@@ -67,6 +68,8 @@ typedef struct TBCache {
     /* JIT bookkeeping: compiled modules alive (freed at flush) and their total size */
     uint64_t jit_compiles, jit_failures, jit_live_bytes, jit_blocks;
     uint32_t jit_live_modules;
+    JitRegion *jit_oldest, *jit_newest; /* live regions, in eviction order */
+    uint64_t jit_evictions;
     uint64_t jit_install_ns;     /* host time spent compiling + instantiating modules */
 } TBCache;
 
@@ -80,6 +83,11 @@ TranslationBlock *tb_find(struct CPUState *cpu, uint32_t flags);
 /* Compile a hot TB to WebAssembly (core/jit_tier.c).  On failure the TB stays on the
  * interpreter for good. */
 void tb_jit_compile(struct CPUState *cpu, TranslationBlock *tb);
+
+/* Code of a region can no longer run (its TBs were invalidated): evict it first. */
+void jit_region_dead(TBCache *c, JitRegion *r);
+/* Drop every compiled region (tb_flush). */
+void jit_free_all(TBCache *c);
 
 /* Invalidate every TB that has code on the physical page containing paddr. */
 void tb_invalidate_phys_page(struct Machine *m, uint64_t paddr);

@@ -130,6 +130,8 @@ static void machine_log_stats(Machine *m)
                    (unsigned long long)c->jit_compiles,
                    (unsigned long long)c->jit_failures, (unsigned long long)c->jit_live_bytes,
                    (unsigned long long)c->flushes, (unsigned long long)c->invalidations);
+        log_printf(&m->log, "jit: %llu regions evicted; %u modules live\n",
+                   (unsigned long long)c->jit_evictions, c->jit_live_modules);
         log_printf(&m->log, "jit: %.1f ms spent installing modules (%.0f us each)\n",
                    (double)c->jit_install_ns / 1e6,
                    c->jit_compiles ? (double)c->jit_install_ns / 1e3 / (double)c->jit_compiles

@@ -35,9 +35,12 @@ const POWEROFF = { send: 'poweroff -f\n', expect: 'reboot: Power down', status: 
 
 export const CASES = [
   {
-    name: 'node: riscv64 virt, Debian kernel + initramfs, Debian OpenSBI',
+    // jit-cache=1 (MiB): a boot compiles ~3 MB of Wasm, so this case also runs the
+    // eviction of compiled regions.
+    name: 'node: riscv64 virt, Debian kernel + initramfs, Debian OpenSBI, -accel tcg,jit-cache=1',
     engine: 'node',
     firmware: 'opensbi',
+    accel: 'tcg,jit-cache=1',
     bootTimeout: 240000,
     checks: ALL,
     end: POWEROFF,
