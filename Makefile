@@ -114,6 +114,32 @@ test-jit: build/wasm/test/test_jit.js
 
 -include $(JIT_NATIVE_OBJS:.o=.d) $(JIT_WASM_OBJS:.o=.d) build/wasm/obj/test/wasm/test_jit.d
 
+# ---- 9P server (hw/fs/): test/unit/test_p9 runs the scenarios of test/p9_scenarios.h on the
+# native host layer (in test-unit); test-p9-node runs them on the Node one ----
+.PHONY: test-p9-node
+P9_WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(wildcard hw/fs/*.c) $(wildcard core/host/emscripten_fs*.c))
+P9_TEST_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=node,worker \
+  -sINITIAL_MEMORY=256MB -sTOTAL_STACK=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB
+
+build/native/test/test_p9: test/p9_client.h test/p9_scenarios.h test/p9_scenarios_hostile.h
+
+build/wasm/test/test_p9_node.js: build/wasm/obj/test/wasm/test_p9_node.o $(P9_WASM_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(EMCC) $^ -o $@ $(P9_TEST_LDFLAGS)
+	@echo '{ "type": "commonjs" }' > build/wasm/test/package.json
+
+test-p9-node: build/wasm/test/test_p9_node.js
+	node --no-experimental-fetch $<
+
+# By hand (not in `test`): the server against Linux's own 9p client, over trans=fd, in
+# Debian's qemu-system-riscv64 (see test/p9_e2e/run.sh).
+.PHONY: test-p9-e2e
+test-p9-e2e: images
+	bash test/p9_e2e/run.sh
+
+-include build/wasm/obj/test/wasm/test_p9_node.d
+
 # ---- boot tests (test/boot/: Node's test runner; one emulator at a time) ----
 # Our firmware, build/bios/riscv64/qemu-wasm-fw.bin: the default -bios.
 bios:
@@ -131,7 +157,7 @@ test-boot: all bios images
 test-api: all images
 	node --test --test-concurrency=1 test/api/
 
-test: test-unit test-isa test-cli test-jit test-boot test-api
+test: test-unit test-isa test-cli test-jit test-p9-node test-boot test-api
 
 setup:
 	bash scripts/setup.sh

@@ -19,12 +19,18 @@
 
 /* The largest msize we negotiate (the guest asks with Tversion; we answer min(asked, this)). */
 #define P9_MAX_MSIZE (512u * 1024u)
+/* The longest mount_tag p9_server_create() accepts (QEMU's limit). */
+#define P9_MAX_TAG_LEN 255u
 
 typedef enum {
     P9_SECURITY_PASSTHROUGH,  /* guest uid/gid/mode are the host file's own */
     P9_SECURITY_MAPPED_XATTR, /* guest credentials kept in user.virtfs.* xattrs */
     P9_SECURITY_NONE,         /* like passthrough, failures to chown are ignored */
+    P9_SECURITY_MAPPED_FILE,  /* guest credentials kept in .virtfs_metadata/<name> files */
 } P9SecurityModel;
+/* The Wasm build has no extended attributes (Node.js has no API for them):
+ * p9_server_create() refuses P9_SECURITY_MAPPED_XATTR there with a one-line error that
+ * suggests mapped-file.  hw/fs/p9_cred.c describes each model. */
 
 typedef struct P9Config {
     const char *root;          /* host directory shared with the guest */
