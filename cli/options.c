@@ -46,7 +46,8 @@ static const LogItem log_items[] = {
 enum {
     OPT_HELP, OPT_VERSION, OPT_MACHINE, OPT_CPU, OPT_MEM, OPT_SMP, OPT_KERNEL, OPT_INITRD,
     OPT_APPEND, OPT_BIOS, OPT_DTB, OPT_NOGRAPHIC, OPT_DISPLAY, OPT_SERIAL, OPT_MONITOR,
-    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR,
+    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR, OPT_DRIVE, OPT_FSDEV,
+    OPT_VIRTFS, OPT_DEVICE, OPT_SNAPSHOT,
 };
 
 static const struct {
@@ -66,6 +67,9 @@ static const struct {
     {"monitor", OPT_MONITOR, true}, {"no-reboot", OPT_NO_REBOOT, false},
     {"accel", OPT_ACCEL, true},    {"d", OPT_LOG, true},
     {"D", OPT_LOGFILE, true},      {"L", OPT_DATADIR, true},
+    {"drive", OPT_DRIVE, true},    {"fsdev", OPT_FSDEV, true},
+    {"virtfs", OPT_VIRTFS, true},  {"device", OPT_DEVICE, true},
+    {"snapshot", OPT_SNAPSHOT, false},
 };
 
 static const char usage_text[] =
@@ -84,11 +88,13 @@ static const char usage_text[] =
     "                        suffixes B, K, M, G, T select the unit (e.g. 512M, 1.5G);\n"
     "                        at most %s\n"
     "-smp [cpus=]N           number of vCPUs (default 1)\n"
-    "-accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=MB][,thread=single|multi]\n"
+    "-accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=MB][,jit-check=on|off]\n"
+    "          [,thread=single|multi]\n"
     "                        the translator: compile hot code to WebAssembly (jit=on,\n"
     "                        the default) after N runs of a block, MB of compiled code\n"
-    "                        kept; one thread per vCPU with thread=multi (the default\n"
-    "                        when -smp > 1)\n"
+    "                        kept; jit-check=on runs compiled code on both engines and\n"
+    "                        reports the first difference; one thread per vCPU with\n"
+    "                        thread=multi (the default when -smp > 1)\n"
     "\n"
     "Boot options:\n"
     "-kernel FILE            the kernel (an ELF or a raw image) to boot\n"
@@ -96,6 +102,24 @@ static const char usage_text[] =
     "-append CMDLINE         the kernel command line\n"
     "-bios FILE|none         the firmware; 'none' runs -kernel directly in M-mode\n"
     "-dtb FILE               use this device tree instead of the generated one\n"
+    "\n"
+    "Disks, shared directories and devices (virtio-mmio; at most 8 devices):\n"
+    "-drive file=FILE[,format=raw|qcow2][,if=virtio|none][,id=ID][,readonly=on|off]\n"
+    "       [,snapshot=on|off][,cache=writeback|none|writethrough|directsync|unsafe]\n"
+    "                        a disk on a host file (if=virtio: /dev/vda, vdb, ...);\n"
+    "                        snapshot=on keeps the guest's writes in memory only\n"
+    "-snapshot               snapshot=on for every drive\n"
+    "-fsdev local,id=ID,path=DIR,security_model=passthrough|mapped-xattr|\n"
+    "       mapped-file|none[,readonly=on]\n"
+    "                        a host directory for -device virtio-9p-device\n"
+    "-virtfs local,path=DIR,mount_tag=TAG,security_model=...[,readonly=on][,id=ID]\n"
+    "                        share DIR with the guest: mount -t 9p -o trans=virtio TAG /mnt\n"
+    "-device virtio-blk-device,drive=ID   a disk for an if=none -drive\n"
+    "-device virtio-9p-device,fsdev=ID,mount_tag=TAG\n"
+    "-device virtio-rng-device            /dev/hwrng from the host's random source\n"
+    "-device virtio-serial-device [-device virtconsole]\n"
+    "                        console hvc0 on stdio (use -append console=hvc0)\n"
+    "-device help            list the devices\n"
     "\n"
     "Display and console:\n"
     "-nographic              no graphical output; the serial port is on stdio\n"
@@ -494,9 +518,10 @@ static OptionsResult opt_accel(MachineConfig *cfg, const char *arg, bool *thread
             set_err(err, errlen, "-accel %s: Invalid parameter '%s'", arg, key);
             return OPTIONS_ERROR;
         }
-        if (strcmp(key, "jit") == 0) {
-            if (!parse_on_off(val, &cfg->jit)) {
-                set_err(err, errlen, "-accel %s: Parameter 'jit' expects 'on' or 'off'", arg);
+        if (strcmp(key, "jit") == 0 || strcmp(key, "jit-check") == 0) {
+            if (!parse_on_off(val, key[3] ? &cfg->jit_check : &cfg->jit)) {
+                set_err(err, errlen, "-accel %s: Parameter '%s' expects 'on' or 'off'", arg,
+                        key);
                 return OPTIONS_ERROR;
             }
         } else if (strcmp(key, "jit-threshold") == 0 || strcmp(key, "jit-cache") == 0) {
@@ -602,8 +627,9 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         if (opt[0] != '-' || opt[1] == '\0') {
-            /* QEMU takes a bare argument as a disk image (-hda); we have no disks yet. */
-            set_err(err, errlen, "%s: disk images are not supported yet (use -kernel)", opt);
+            /* QEMU takes a bare argument as a disk image (-hda); we ask for the -drive. */
+            set_err(err, errlen, "%s: a bare disk image is not supported (use -drive "
+                    "file=%s,format=raw,if=virtio)", opt, opt);
             return OPTIONS_ERROR;
         }
         const char *name = opt + 1;
@@ -703,6 +729,19 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
         case OPT_DATADIR:
             cfg->datadir = arg;
             break;
+        case OPT_DRIVE:
+            r = options_drive(cfg, arg, err, errlen);
+            break;
+        case OPT_FSDEV:
+        case OPT_VIRTFS:
+            r = options_fsdev(cfg, opt, arg, id == OPT_VIRTFS, err, errlen);
+            break;
+        case OPT_DEVICE:
+            r = options_device(cfg, arg, err, errlen);
+            break;
+        case OPT_SNAPSHOT:
+            cfg->snapshot = true;
+            break;
         }
         if (r != OPTIONS_OK) {
             return r;
@@ -711,5 +750,5 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
     if (!thread_set) {
         cfg->thread_multi = cfg->smp > 1;
     }
-    return OPTIONS_OK;
+    return options_devices_finish(cfg, err, errlen);
 }

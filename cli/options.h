@@ -1,7 +1,8 @@
 /*
  * cli/options.h — QEMU-compatible command line -> machine configuration.
  * Shared by both builds.  Spellings follow qemu-system-*: -M/-machine, -m, -smp, -kernel,
- * -initrd, -append, -bios, -dtb, -nographic, -serial, -accel, -d, -D, -cpu, ...
+ * -initrd, -append, -bios, -dtb, -nographic, -serial, -accel, -d, -D, -cpu, -drive, -fsdev,
+ * -virtfs, -device, -snapshot, ...
  */
 #ifndef CLI_OPTIONS_H
 #define CLI_OPTIONS_H
@@ -33,6 +34,64 @@
 #define OPT_DEFAULT_JIT_THRESHOLD 1000
 #define OPT_DEFAULT_JIT_CACHE_MB 64
 
+/* Disks, shared directories and virtio devices (cli/options_devices.c). */
+#define OPT_MAX_DRIVES 16
+#define OPT_MAX_FSDEVS 8
+#define OPT_MAX_VIRTIO 8         /* the virt board's virtio-mmio slots */
+
+typedef enum {                   /* -drive cache= (hw/block/block.h BlockCacheMode order) */
+    DRIVE_CACHE_WRITEBACK,
+    DRIVE_CACHE_NONE,
+    DRIVE_CACHE_WRITETHROUGH,
+    DRIVE_CACHE_DIRECTSYNC,
+    DRIVE_CACHE_UNSAFE,
+} DriveCache;
+
+typedef struct DriveConfig {
+    const char *opt;             /* the -drive argument as typed (for messages) */
+    const char *id;              /* id=, or NULL */
+    const char *file;            /* file= */
+    const char *format;          /* "raw" or "qcow2"; NULL: probed (qcow2 by its magic) */
+    bool if_none;                /* if=none: only a -device uses it */
+    bool readonly;               /* readonly=on (or read-only=on) */
+    bool snapshot;               /* snapshot=on, or -snapshot */
+    DriveCache cache;
+    bool used;                   /* claimed by a device */
+} DriveConfig;
+
+typedef enum {                   /* hw/fs/p9.h P9SecurityModel order */
+    FSDEV_SECURITY_PASSTHROUGH,
+    FSDEV_SECURITY_MAPPED_XATTR,
+    FSDEV_SECURITY_NONE,
+    FSDEV_SECURITY_MAPPED_FILE,
+} FsdevSecurity;
+
+typedef struct FsdevConfig {
+    const char *opt;             /* "-fsdev ARG" or "-virtfs ARG" as typed */
+    const char *id;
+    const char *path;
+    FsdevSecurity security_model;
+    bool readonly;
+    bool used;
+} FsdevConfig;
+
+typedef enum {
+    VIRTIO_DEV_BLK,              /* virtio-blk-device, or -drive if=virtio */
+    VIRTIO_DEV_RNG,              /* virtio-rng-device */
+    VIRTIO_DEV_CONSOLE,          /* virtio-serial-device (+ virtconsole): hvc0 */
+    VIRTIO_DEV_9P,               /* virtio-9p-device, or -virtfs */
+} VirtioDevKind;
+
+typedef struct VirtioDevConfig {
+    VirtioDevKind kind;
+    const char *opt;             /* "-device ARG", "-drive ARG" or "-virtfs ARG" (messages) */
+    int drive;                   /* BLK: index into drives[] */
+    int fsdev;                   /* 9P: index into fsdevs[] */
+    const char *mount_tag;       /* 9P */
+    const char *ref;             /* drive= / fsdev= as typed (resolved after parsing) */
+    bool ref_given;
+} VirtioDevConfig;
+
 /*
  * Strings point into argv, except machine and cpu, which point into the name buffers
  * below: keep the MachineConfig that options_parse filled (don't copy it by value).
@@ -55,11 +114,13 @@ typedef struct MachineConfig {
     const char *serial;      /* -serial: NULL (default: stdio), "stdio" (also for mon:stdio)
                                 or "none" (also for null) */
     bool no_reboot;          /* -no-reboot: a guest reset exits instead */
-    /* -accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=N][,thread=single|multi] */
+    /* -accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=N][,jit-check=on|off]
+     *           [,thread=single|multi] */
     bool jit;                /* default on (used once the JIT exists) */
     int jit_threshold;       /* block executions before compiling; default
                                 OPT_DEFAULT_JIT_THRESHOLD */
     int jit_cache;           /* MiB of compiled code kept; default OPT_DEFAULT_JIT_CACHE_MB */
+    bool jit_check;          /* jit-check=on: run compiled code on both engines, compare */
     bool thread_multi;       /* default: smp > 1 */
     /* -d item,item: */
     bool log_unimp;
@@ -68,6 +129,17 @@ typedef struct MachineConfig {
     bool log_exec;
     bool log_jit;
     const char *logfile;     /* -D */
+    /* -drive, -fsdev/-virtfs, -device: devices in creation order (the board gives the
+     * first one the virtio-mmio slot Linux probes first) */
+    DriveConfig drives[OPT_MAX_DRIVES];
+    int ndrives;
+    FsdevConfig fsdevs[OPT_MAX_FSDEVS];
+    int nfsdevs;
+    VirtioDevConfig virtio[OPT_MAX_VIRTIO];
+    int nvirtio;
+    bool snapshot;           /* -snapshot: every drive snapshot=on */
+    char strpool[16384];     /* unescaped option values (",," -> ",") */
+    size_t strpool_used;
     char machine_buf[32];    /* storage for machine */
     char cpu_buf[32];        /* storage for cpu */
 } MachineConfig;
@@ -81,5 +153,14 @@ typedef enum { OPTIONS_OK, OPTIONS_EXIT_SUCCESS, OPTIONS_ERROR } OptionsResult;
  */
 OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err,
                             size_t errlen);
+
+/* cli/options_devices.c, called by options_parse: one -drive / -fsdev / -virtfs / -device
+ * each (opt is "-drive" etc.), then options_devices_finish once all are seen (resolves
+ * drive= and fsdev= references, adds the if=virtio drives' devices, checks the slots). */
+OptionsResult options_drive(MachineConfig *cfg, const char *arg, char *err, size_t errlen);
+OptionsResult options_fsdev(MachineConfig *cfg, const char *opt, const char *arg,
+                            bool virtfs, char *err, size_t errlen);
+OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, size_t errlen);
+OptionsResult options_devices_finish(MachineConfig *cfg, char *err, size_t errlen);
 
 #endif

@@ -37,6 +37,23 @@ bool host_read_file(const char *path, uint8_t **data, size_t *len, char *err, si
 bool host_write_file(const char *path, const void *data, size_t len, char *err,
                      size_t errlen);
 
+/*
+ * Block-device files (-drive): positioned I/O on an open host file.  Handles are small
+ * non-negative ints.  Every function returns 0 / a byte count on success and a negative
+ * errno (-ENOENT, ...) on failure; host_file_open writes strerror-style text to err too.
+ * Under Node these call fs.*Sync directly from the calling worker (no proxying).
+ */
+int host_file_open(const char *path, bool writable, char *err, size_t errlen);
+/* Read/write exactly len bytes at off (a short read past the end of the file is zero-filled). */
+int host_file_pread(int fd, void *buf, size_t len, uint64_t off);
+int host_file_pwrite(int fd, const void *buf, size_t len, uint64_t off);
+int host_file_sync(int fd);                 /* fdatasync */
+int64_t host_file_length(int fd);           /* size in bytes, or a negative errno */
+void host_file_close(int fd);
+
+/* Fill buf with cryptographically secure random bytes from the host (virtio-rng). */
+void host_random(void *buf, size_t len);
+
 /* Allocate zeroed guest RAM of `size` bytes; NULL if the host cannot back it. */
 void *host_alloc_ram(uint64_t size);
 void host_free_ram(void *p, uint64_t size);

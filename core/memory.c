@@ -107,6 +107,15 @@ uint8_t *as_ram_ptr(AddressSpace *as, uint64_t paddr, uint64_t len)
     return r->ram + off;
 }
 
+uint8_t *as_ram_ptr_writable(AddressSpace *as, uint64_t paddr, uint64_t len)
+{
+    MemRegion *r = as_find(as, paddr);
+    if (!r || !r->ram || r->readonly) {
+        return NULL;
+    }
+    return as_ram_ptr(as, paddr, len);
+}
+
 static uint64_t load_le(const uint8_t *p, unsigned size)
 {
     uint64_t v = 0;
@@ -158,4 +167,25 @@ bool as_write_bulk(AddressSpace *as, uint64_t paddr, const void *src, uint64_t l
     }
     memcpy(p, src, len);
     return true;
+}
+
+void as_for_each_code_page(AddressSpace *as, uint64_t paddr, uint64_t len,
+                           void (*fn)(void *opaque, uint64_t page), void *opaque)
+{
+    while (len > 0) {
+        MemRegion *r = as_find(as, paddr);
+        if (!r || !r->ram) {
+            return;
+        }
+        uint64_t off = paddr - r->base;
+        uint64_t n = r->size - off < len ? r->size - off : len;
+        uint64_t first = off >> 12, last = (off + n - 1) >> 12;
+        for (uint64_t i = first; i <= last; i++) {
+            if (r->code_pages[i]) {
+                fn(opaque, r->base + (i << 12));
+            }
+        }
+        paddr += n;
+        len -= n;
+    }
 }

@@ -47,11 +47,22 @@ MemRegion *as_find(AddressSpace *as, uint64_t paddr);
 /* Host pointer for [paddr, paddr+len) if wholly inside one RAM/ROM region, else NULL.
  * Used by loaders and DMA (bounds-checked). */
 uint8_t *as_ram_ptr(AddressSpace *as, uint64_t paddr, uint64_t len);
+/* The same for memory a device writes (DMA): NULL for ROM too. */
+uint8_t *as_ram_ptr_writable(AddressSpace *as, uint64_t paddr, uint64_t len);
 
 /* Physical accesses for the TLB slow path: MMIO dispatch, RAM, unmapped.  Return false
  * if nothing is mapped at paddr (the caller raises an access fault). */
 bool as_read(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t *val);
 bool as_write(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t val);
+
+/*
+ * Devices that write guest RAM directly (DMA through as_ram_ptr) must tell the translator:
+ * for every page of [paddr, paddr+len) that holds translated code, calls
+ * fn(opaque, page address); the caller passes tb_invalidate_phys_page there (see
+ * hw/virtio/virtio.c).  Cheap when no page in the range holds code (one byte per page).
+ */
+void as_for_each_code_page(AddressSpace *as, uint64_t paddr, uint64_t len,
+                           void (*fn)(void *opaque, uint64_t page), void *opaque);
 
 /* Bulk copy into guest physical memory (loaders).  false if not all RAM/ROM. */
 bool as_write_bulk(AddressSpace *as, uint64_t paddr, const void *src, uint64_t len);

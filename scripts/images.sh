@@ -33,6 +33,10 @@ FORCE_UPDATE=0
 # modules and ships no modules.dep; ones a kernel lacks are left out (fscache is a separate module
 # on 6.1, part of netfs on 6.12).  The build warns if a module's depends= is not loaded before it.
 MODULES="virtio_mmio virtio_blk virtio-rng netfs fscache 9pnet 9pnet_virtio 9p failover net_failover virtio_net"
+# Shipped in the initramfs (with modules.dep) but not loaded at boot, to keep boots short:
+# `modprobe crc32c_generic ext4` mounts ext2/ext4 disks (Debian has no separate ext2; ext4
+# needs a crc32c driver, which busybox modprobe cannot find by its crypto alias).
+EXTRA_MODULES="crc16 crc32c_generic crc32c-generic mbcache jbd2 ext4"
 
 need_tools() {
     local t pkg missing=()
@@ -308,7 +312,7 @@ build_arch() {
 
     # Kernel: only the kernel file, its config and the wanted modules.
     local pats=("./boot/$KFILE-$kver" "./boot/config-$kver")
-    for m in $MODULES; do     # trixie: usr/lib/modules, .ko.xz; bookworm: lib/modules, .ko
+    for m in $MODULES $EXTRA_MODULES; do # trixie: usr/lib/modules, .ko.xz; bookworm: lib/modules
         pats+=("./usr/lib/modules/$kver/kernel/*/$m.ko*" "./lib/modules/$kver/kernel/*/$m.ko*")
     done
     dpkg-deb --fsys-tarfile "$kdeb" | tar -x -C "$tmp/k" --wildcards "${pats[@]}" 2>/dev/null || true
@@ -333,7 +337,7 @@ build_arch() {
     printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
     printf 'root:x:0:\n' > "$root/etc/group"
     local found=()
-    for m in $MODULES; do
+    for m in $MODULES $EXTRA_MODULES; do
         f=$(find "$tmp/k" -path '*/modules/*' \( -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" \) \
               -print -quit 2>/dev/null || true)
         [ -n "$f" ] || continue                # built in, or not in this kernel version

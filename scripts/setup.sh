@@ -5,6 +5,8 @@
 #   emscripten binaryen wabt   the Wasm build (Debian's emscripten 3.1.6)
 #   gcc/binutils-riscv64-linux-gnu   guest test programs and our firmware
 #   device-tree-compiler       dtc, to check the device trees we generate
+#   e2fsprogs                  e2fsck: the boot tests check the guest's ext2 disks
+#   qemu-utils                 qemu-img: the qcow2 tests check our images with QEMU's tool
 #   qemu-system-misc           the reference for tests and benchmarks only (never used by
 #                              the product)
 #   Node.js >= 20              runs the product and the tests
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential emscripten binaryen wabt gcc-riscv64-linux-gnu
           binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc
-          cpio xz-utils debian-archive-keyring)
+          cpio xz-utils debian-archive-keyring e2fsprogs qemu-utils)
 
 if command -v node >/dev/null 2>&1; then
     major=$(node -p 'process.versions.node.split(".")[0]')

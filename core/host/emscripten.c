@@ -115,8 +115,8 @@ EM_JS(void, js_file_close, (int fd), {
     try { require('fs').closeSync(fd); } catch (e) { }
 });
 
-/* Node's error codes -> the C library's text ("No such file or directory"). */
-static void errcode_text(const char *code, char *err, size_t errlen)
+/* Node's error codes ("ENOENT") -> errno values; 0 if the code is not an errno. */
+static int errcode_errno(const char *code)
 {
     static const struct {
         const char *code;
@@ -128,18 +128,29 @@ static void errcode_text(const char *code, char *err, size_t errlen)
         {"EIO", EIO}, {"ENXIO", ENXIO}, {"ENODEV", ENODEV},
         {"ENOMEM", ENOMEM}, {"EFBIG", EFBIG}, {"EINVAL", EINVAL},
         {"EBUSY", EBUSY}, {"EBADF", EBADF}, {"EOVERFLOW", EOVERFLOW},
-        {"EROFS", EROFS}, {"ETXTBSY", ETXTBSY},
+        {"EROFS", EROFS}, {"ETXTBSY", ETXTBSY}, {"ENOSPC", ENOSPC},
+        {"EDQUOT", EDQUOT}, {"EAGAIN", EAGAIN}, {"EINTR", EINTR},
     };
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (strcmp(code, codes[i].code) == 0) {
+            return codes[i].err;
+        }
+    }
+    return 0;
+}
+
+/* Node's error codes -> the C library's text ("No such file or directory"). */
+static void errcode_text(const char *code, char *err, size_t errlen)
+{
     if (!errlen) {
         return;
     }
-    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-        if (strcmp(code, codes[i].code) == 0) {
-            snprintf(err, errlen, "%s", strerror(codes[i].err));
-            return;
-        }
+    int e = errcode_errno(code);
+    if (e) {
+        snprintf(err, errlen, "%s", strerror(e));
+    } else {
+        snprintf(err, errlen, "%s", code); /* not an errno: Node's own message */
     }
-    snprintf(err, errlen, "%s", code); /* not an errno: Node's own message */
 }
 
 bool host_read_file(const char *path, uint8_t **data, size_t *len, char *err, size_t errlen)
@@ -412,4 +423,131 @@ EM_JS(void, js_machine_ready, (void), {
 void host_machine_ready(void)
 {
     js_machine_ready();
+}
+
+/* ---- block-device files (-drive) ------------------------------------------------- */
+
+/* Open for reading, or reading and writing: an fd, or -1 with Node's error code in code. */
+EM_JS(int, js_blk_open, (const char *path, int writable, char *code, size_t codelen), {
+    var fs = require('fs');
+    var fd = -1;
+    try {
+        fd = fs.openSync(UTF8ToString(path >>> 0), writable ? 'r+' : 'r');
+        if (fs.fstatSync(fd).isDirectory()) {
+            fs.closeSync(fd);
+            stringToUTF8('EISDIR', code >>> 0, codelen >>> 0);
+            return -1;
+        }
+        return fd;
+    } catch (e) {
+        stringToUTF8(String(e.code || e.message), code >>> 0, codelen >>> 0);
+        return -1;
+    }
+});
+
+/* Positioned read or write of exactly len bytes (a read past EOF is zero-filled), straight
+ * between the file and the shared heap; 0, or -1 with Node's error code in code. */
+EM_JS(int, js_blk_rw, (int fd, int write, void *buf, size_t len, double off, char *code,
+                       size_t codelen), {
+    var fs = require('fs');
+    var p = buf >>> 0, n = len >>> 0;
+    try {
+        while (n > 0) {
+            var k = write ? fs.writeSync(fd, HEAPU8, p, n, off) : fs.readSync(fd, HEAPU8, p, n, off);
+            if (k <= 0) {
+                if (write) {
+                    stringToUTF8('EIO', code >>> 0, codelen >>> 0);
+                    return -1;
+                }
+                HEAPU8.fill(0, p, p + n);
+                return 0;
+            }
+            p += k;
+            n -= k;
+            off += k;
+        }
+        return 0;
+    } catch (e) {
+        stringToUTF8(String(e.code || e.message), code >>> 0, codelen >>> 0);
+        return -1;
+    }
+});
+
+/* fdatasync (0), fstat size (>= 0), or -1 with the error code. */
+EM_JS(double, js_blk_meta, (int fd, int what, char *code, size_t codelen), {
+    var fs = require('fs');
+    try {
+        if (what === 0) {
+            fs.fdatasyncSync(fd);
+            return 0;
+        }
+        return fs.fstatSync(fd).size;
+    } catch (e) {
+        stringToUTF8(String(e.code || e.message), code >>> 0, codelen >>> 0);
+        return -1;
+    }
+});
+
+static int blk_errno(const char *code)
+{
+    int e = errcode_errno(code);
+    return e ? -e : -EIO;
+}
+
+int host_file_open(const char *path, bool writable, char *err, size_t errlen)
+{
+    char code[128] = "";
+    int fd = js_blk_open(path, writable, code, sizeof(code));
+    if (fd < 0) {
+        errcode_text(code, err, errlen);
+        return blk_errno(code);
+    }
+    return fd;
+}
+
+int host_file_pread(int fd, void *buf, size_t len, uint64_t off)
+{
+    char code[64] = "";
+    return js_blk_rw(fd, 0, buf, len, (double)off, code, sizeof(code)) < 0 ? blk_errno(code) : 0;
+}
+
+int host_file_pwrite(int fd, const void *buf, size_t len, uint64_t off)
+{
+    char code[64] = "";
+    return js_blk_rw(fd, 1, (void *)buf, len, (double)off, code, sizeof(code)) < 0
+               ? blk_errno(code) : 0;
+}
+
+int host_file_sync(int fd)
+{
+    char code[64] = "";
+    return js_blk_meta(fd, 0, code, sizeof(code)) < 0 ? blk_errno(code) : 0;
+}
+
+int64_t host_file_length(int fd)
+{
+    char code[64] = "";
+    double n = js_blk_meta(fd, 1, code, sizeof(code));
+    return n < 0 ? blk_errno(code) : (int64_t)n;
+}
+
+void host_file_close(int fd)
+{
+    if (fd >= 0) {
+        js_file_close(fd);
+    }
+}
+
+/* Node's CSPRNG.  randomFillSync into a private buffer, then copied: the heap is shared. */
+EM_JS(void, js_random, (void *buf, size_t len), {
+    var b = new Uint8Array(len >>> 0);
+    require('crypto').randomFillSync(b);
+    HEAPU8.set(b, buf >>> 0);
+});
+
+void host_random(void *buf, size_t len)
+{
+    if (len) {
+        js_random(buf, len);
+    }
 }

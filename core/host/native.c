@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -218,5 +219,98 @@ void host_machine_ready(void)
     const char *fd = getenv("QEMU_WASM_CONTROL_FD");
     if (fd && *fd) {
         write_all(atoi(fd), "ready\n", 6);
+    }
+}
+
+/* ---- block-device files (-drive) ------------------------------------------------- */
+
+int host_file_open(const char *path, bool writable, char *err, size_t errlen)
+{
+    int fd = open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        fail(e, err, errlen);
+        return -e;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        fail(EISDIR, err, errlen);
+        return -EISDIR;
+    }
+    return fd;
+}
+
+int host_file_pread(int fd, void *buf, size_t len, uint64_t off)
+{
+    uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = pread(fd, p, len, (off_t)off);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            return -errno;
+        }
+        if (n == 0) {
+            memset(p, 0, len); /* past the end of the file */
+            return 0;
+        }
+        p += n;
+        len -= (size_t)n;
+        off += (uint64_t)n;
+    }
+    return 0;
+}
+
+int host_file_pwrite(int fd, const void *buf, size_t len, uint64_t off)
+{
+    const uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = pwrite(fd, p, len, (off_t)off);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return n < 0 ? -errno : -EIO;
+        }
+        p += n;
+        len -= (size_t)n;
+        off += (uint64_t)n;
+    }
+    return 0;
+}
+
+int host_file_sync(int fd)
+{
+    return fdatasync(fd) < 0 ? -errno : 0;
+}
+
+int64_t host_file_length(int fd)
+{
+    off_t end = lseek(fd, 0, SEEK_END);
+    return end < 0 ? -errno : (int64_t)end;
+}
+
+void host_file_close(int fd)
+{
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
+void host_random(void *buf, size_t len)
+{
+    uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = getrandom(p, len, 0);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            abort(); /* the kernel's CSPRNG is always there on Linux >= 3.17 */
+        }
+        p += n;
+        len -= (size_t)n;
     }
 }

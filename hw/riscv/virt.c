@@ -15,6 +15,8 @@
 #include "hw/intc/clint.h"
 #include "hw/intc/plic.h"
 #include "hw/misc/goldfish_rtc.h"
+#include "hw/virtio/virtio_config.h"
+#include "hw/virtio/virtio_console.h"
 #include "hw/virtio/virtio_mmio.h"
 #include "hw/loader.h"
 #include "hw/machine.h"
@@ -53,6 +55,9 @@ static void virt_destroy(Machine *m)
         riscv_cpu_destroy(riscv_cpu(m->cpus[i]));
     }
     if (v) {
+        for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+            virtio_device_destroy(v->virtio[i].dev);
+        }
         for (int i = 0; i < v->nimages; i++) {
             free(v->images[i].data);
         }
@@ -152,6 +157,21 @@ static void virt_reset(Machine *m)
     plic_init(&v->plic, m, m->ncpus);
     clint_init(&v->clint, m, m->ncpus);
     clint_update_timers(&v->clint);
+    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+        virtio_mmio_reset(&v->virtio[i]);
+    }
+}
+
+/* Console input goes to a virtio console (hvc0) once the guest uses it, else to the UART. */
+static bool virt_hvc_owns_input(RiscvVirt *v)
+{
+    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+        VirtioDevice *d = v->virtio[i].dev;
+        if (d && d->device_id == VIRTIO_ID_CONSOLE && virtio_console_owns_input(d)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static void virt_poll(Machine *m)
@@ -159,10 +179,16 @@ static void virt_poll(Machine *m)
     RiscvVirt *v = m->board;
     clint_update_timers(&v->clint);
     goldfish_rtc_poll(&v->rtc);
+    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+        VirtioDevice *d = v->virtio[i].dev;
+        if (d && d->ops->poll) {
+            d->ops->poll(d); /* e.g. console input for hvc0 */
+        }
+    }
     /* console input: move what the host has typed into the UART's receive FIFO */
     uint8_t buf[UART_RX_FIFO];
     unsigned room = UART_RX_FIFO - v->uart.rx_count;
-    if (room && !v->uart.disconnected) {
+    if (room && !v->uart.disconnected && !virt_hvc_owns_input(v)) {
         size_t n = host_console_read(buf, room);
         if (n) {
             uart16550_receive(&v->uart, buf, (unsigned)n);
@@ -180,6 +206,31 @@ static void virt_rtc_irq(void *opaque, int level)
 {
     RiscvVirt *v = opaque;
     plic_set_irq(&v->plic, VIRT_RTC_IRQ, level);
+}
+
+static void virt_virtio_irq(void *opaque, int irq, int level)
+{
+    RiscvVirt *v = opaque;
+    plic_set_irq(&v->plic, irq, level);
+}
+
+/*
+ * The command line's virtio devices, into the virtio-mmio slots as QEMU's virt fills them:
+ * the first device goes to the highest slot (0x10008000), which the device tree lists
+ * first, so Linux probes it first (one -drive is /dev/vda).
+ */
+static bool virt_create_virtio(Machine *m, RiscvVirt *v, char *err, size_t errlen)
+{
+    const MachineConfig *cfg = m->cfg;
+    for (int i = 0; i < cfg->nvirtio && i < VIRT_VIRTIO_COUNT; i++) {
+        VirtioDevice *d = virtio_create_from_config(m, cfg, i, !v->uart.disconnected, err,
+                                                    errlen);
+        if (!d) {
+            return false;
+        }
+        virtio_mmio_attach(&v->virtio[VIRT_VIRTIO_COUNT - 1 - i], d);
+    }
+    return true;
 }
 
 static uint64_t virt_next_deadline(Machine *m)
@@ -419,6 +470,8 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     as_add_mmio(&m->as, VIRT_RTC_BASE, GOLDFISH_RTC_SIZE, &goldfish_rtc_ops, &v->rtc, "rtc");
     for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
         v->virtio[i].irq = VIRT_VIRTIO_IRQ + i;
+        v->virtio[i].set_irq = virt_virtio_irq;
+        v->virtio[i].irq_opaque = v;
         as_add_mmio(&m->as, VIRT_VIRTIO_BASE + (uint64_t)i * VIRTIO_MMIO_SIZE, VIRTIO_MMIO_SIZE,
                     &virtio_mmio_ops, &v->virtio[i], "virtio-mmio");
     }
@@ -440,6 +493,9 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     m->poll = virt_poll;
     m->next_deadline_ns = virt_next_deadline;
     m->read_timer = virt_read_timer;
+    if (!virt_create_virtio(m, v, err, errlen)) {
+        return false;
+    }
 
     return virt_load_boot_images(m, v, err, errlen);
 }

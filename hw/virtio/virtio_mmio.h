@@ -1,7 +1,8 @@
 /*
  * hw/virtio/virtio_mmio.h — virtio-mmio transport (virtio 1.2, section 4.2; MMIO
- * version 2).  A slot without a backend answers "no device" (DeviceID 0), which is how
- * QEMU's virt board presents its empty slots and how Linux expects to find them.
+ * version 2, the modern interface only).  A slot without a device answers "no device"
+ * (DeviceID 0), which is how QEMU's virt boards present their empty slots and how Linux
+ * expects to find them.  Shared by every machine with virtio-mmio slots.
  */
 #ifndef HW_VIRTIO_VIRTIO_MMIO_H
 #define HW_VIRTIO_VIRTIO_MMIO_H
@@ -9,15 +10,24 @@
 #include <stdint.h>
 
 #include "core/memory.h"
+#include "hw/virtio/virtio.h"
 
 #define VIRTIO_MMIO_SIZE 0x1000
 #define VIRTIO_MMIO_MAGIC 0x74726976u  /* "virt" */
 #define VIRTIO_MMIO_VENDOR 0x7177736du /* "mswq": qemu-wasm's vendor id */
 
 typedef struct VirtioMmio {
-    uint32_t device_id; /* 0 = no device in this slot */
-    int irq;
+    VirtioDevice *dev;           /* NULL: empty slot */
+    int irq;                     /* the slot's interrupt line (board numbering) */
+    void (*set_irq)(void *opaque, int irq, int level);
+    void *irq_opaque;
+    uint32_t device_features_sel, driver_features_sel, queue_sel;
 } VirtioMmio;
+
+/* Put dev (or NULL) into the slot; the slot then drives the device's interrupt line. */
+void virtio_mmio_attach(VirtioMmio *t, VirtioDevice *dev);
+/* Machine reset: the device is reset, the slot's selectors too. */
+void virtio_mmio_reset(VirtioMmio *t);
 
 extern const MemoryOps virtio_mmio_ops;
 

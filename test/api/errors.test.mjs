@@ -35,11 +35,12 @@ test('a bad option rejects start with ERR_QEMU_OPTION', async () => {
   await rejects({ kernel: KERNEL, accel: 'kvm' }, 'ERR_QEMU_OPTION', 'qemu-wasm: -accel kvm: invalid accelerator kvm');
 });
 
-test('options the engine does not have yet (-drive, -virtfs) reject start with its message', async () => {
-  await rejects({ kernel: KERNEL, drives: [{ file: 'disk.img', format: 'raw', if: 'virtio' }] },
-    'ERR_QEMU_OPTION', 'qemu-wasm: -drive: invalid option');
-  await rejects({ kernel: KERNEL, virtfs: { path: '/tmp', mount_tag: 'host' } },
-    'ERR_QEMU_OPTION', 'qemu-wasm: -virtfs: invalid option');
+test('a missing -drive file or -virtfs directory rejects start with its message', async () => {
+  await rejects({ kernel: KERNEL, drives: [{ file: 'no-such-disk.img', format: 'raw', if: 'virtio' }] },
+    'ERR_QEMU_FILE', "qemu-wasm: -drive file=no-such-disk.img,format=raw,if=virtio: Could not open " +
+    "'no-such-disk.img': No such file or directory");
+  await rejects({ kernel: KERNEL, virtfs: { path: '/no-such-dir', mount_tag: 'host' } },
+    'ERR_QEMU_FILE', /^qemu-wasm: -virtfs local,security_model=none,path=\/no-such-dir,mount_tag=host: .*No such file or directory$/);
 });
 
 test('a missing file rejects start with ERR_QEMU_FILE', async () => {

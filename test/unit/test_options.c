@@ -106,8 +106,10 @@ TEST(invalid_option_and_missing_argument)
 {
     CHECK(error_is(PARSE("-foo"), "-foo: invalid option"));
     CHECK(error_is(PARSE("--foo"), "--foo: invalid option"));
-    CHECK(error_is(PARSE("-"), "-: disk images are not supported yet (use -kernel)"));
-    CHECK(error_is(PARSE("disk.img"), "disk.img: disk images are not supported yet (use -kernel)"));
+    CHECK(error_is(PARSE("-"), "-: a bare disk image is not supported (use -drive "
+                   "file=-,format=raw,if=virtio)"));
+    CHECK(error_is(PARSE("disk.img"), "disk.img: a bare disk image is not supported (use "
+                   "-drive file=disk.img,format=raw,if=virtio)"));
     CHECK(error_is(PARSE("-m"), "-m: requires an argument"));
     CHECK(error_is(PARSE("-kernel"), "-kernel: requires an argument"));
     CHECK(error_is(PARSE("-nographic", "-machine"), "-machine: requires an argument"));
@@ -290,6 +292,88 @@ TEST(small_error_buffer)
     CHECK(options_parse(2, argv, &cfg, NULL, 0) == OPTIONS_ERROR);
 }
 
+TEST(drive_options)
+{
+    CHECK(PARSE("-drive", "file=a.img,format=raw,if=virtio,readonly=on,cache=unsafe",
+                "-drive", "if=none,id=d0,file=b,,c.img,snapshot=on",
+                "-device", "virtio-blk-device,drive=d0") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.ndrives, 2);
+    CHECK(strcmp(cfg.drives[0].file, "a.img") == 0);
+    CHECK(strcmp(cfg.drives[0].format, "raw") == 0);
+    CHECK(cfg.drives[0].readonly && !cfg.drives[0].if_none);
+    CHECK_EQ_U64(cfg.drives[0].cache, DRIVE_CACHE_UNSAFE);
+    CHECK(strcmp(cfg.drives[1].file, "b,c.img") == 0); /* ",," is a comma */
+    CHECK(cfg.drives[1].if_none && cfg.drives[1].snapshot && !cfg.drives[1].format);
+    CHECK_EQ_U64(cfg.drives[1].cache, DRIVE_CACHE_WRITEBACK);
+    /* -device first, then the if=virtio drives (as QEMU creates them) */
+    CHECK_EQ_U64(cfg.nvirtio, 2);
+    CHECK(cfg.virtio[0].kind == VIRTIO_DEV_BLK && cfg.virtio[0].drive == 1);
+    CHECK(cfg.virtio[1].kind == VIRTIO_DEV_BLK && cfg.virtio[1].drive == 0);
+    CHECK(strcmp(cfg.virtio[1].opt, "-drive file=a.img,format=raw,if=virtio,readonly=on,"
+                 "cache=unsafe") == 0);
+    /* -snapshot applies to every drive */
+    CHECK(PARSE("-snapshot", "-drive", "file=a.img") == OPTIONS_OK);
+    CHECK(cfg.drives[0].snapshot);
+    CHECK(error_is(PARSE("-drive", "file=a.img,cache=fast"),
+                   "-drive file=a.img,cache=fast: invalid cache option"));
+    CHECK(error_is(PARSE("-drive", "file=a.img,if=ide"),
+                   "-drive file=a.img,if=ide: unsupported bus type 'ide' (qemu-wasm has "
+                   "if=virtio and if=none)"));
+    CHECK(error_is(PARSE("-device", "virtio-blk-device,drive=d0", "-drive",
+                         "if=none,id=d1,file=x"),
+                   "-device virtio-blk-device,drive=d0: Property 'virtio-blk-device.drive' "
+                   "can't find value 'd0'"));
+}
+
+TEST(fsdev_and_9p_options)
+{
+    CHECK(PARSE("-virtfs", "local,path=/srv,mount_tag=host,security_model=mapped-xattr,readonly=on",
+                "-fsdev", "local,id=f1,path=/tmp,security_model=none",
+                "-device", "virtio-9p-device,fsdev=f1,mount_tag=tmp") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.nfsdevs, 2);
+    CHECK(strcmp(cfg.fsdevs[0].id, "host") == 0); /* -virtfs: named after the tag */
+    CHECK(strcmp(cfg.fsdevs[0].path, "/srv") == 0);
+    CHECK(cfg.fsdevs[0].readonly);
+    CHECK_EQ_U64(cfg.fsdevs[0].security_model, FSDEV_SECURITY_MAPPED_XATTR);
+    CHECK_EQ_U64(cfg.fsdevs[1].security_model, FSDEV_SECURITY_NONE);
+    CHECK_EQ_U64(cfg.nvirtio, 2);
+    CHECK(cfg.virtio[0].kind == VIRTIO_DEV_9P && cfg.virtio[0].fsdev == 0);
+    CHECK(strcmp(cfg.virtio[0].mount_tag, "host") == 0);
+    CHECK(cfg.virtio[1].kind == VIRTIO_DEV_9P && cfg.virtio[1].fsdev == 1);
+    CHECK(strcmp(cfg.virtio[1].mount_tag, "tmp") == 0);
+    CHECK(error_is(PARSE("-fsdev", "local,id=f0,path=/tmp"),
+                   "-fsdev local,id=f0,path=/tmp: security_model property not set (valid "
+                   "options are: security_model=[passthrough|mapped-xattr|mapped-file|none])"));
+    CHECK(error_is(PARSE("-virtfs", "local,path=/tmp,mount_tag=t,security_model=none",
+                         "-virtfs", "local,path=/srv,mount_tag=t,security_model=none"),
+                   "-virtfs local,path=/srv,mount_tag=t,security_model=none: Duplicate ID 't' "
+                   "for fsdev"));
+}
+
+TEST(device_options)
+{
+    CHECK(PARSE("-device", "virtio-rng-device", "-device", "virtio-serial-device",
+                "-device", "virtconsole,id=c0") == OPTIONS_OK);
+    CHECK_EQ_U64(cfg.nvirtio, 2);
+    CHECK(cfg.virtio[0].kind == VIRTIO_DEV_RNG);
+    CHECK(cfg.virtio[1].kind == VIRTIO_DEV_CONSOLE);
+    CHECK(error_is(PARSE("-device", "virtio-serial-device", "-device", "virtconsole",
+                         "-device", "virtconsole"),
+                   "-device virtconsole: virtio-serial-device has one port in qemu-wasm "
+                   "(hvc0), and it has a virtconsole already"));
+    CHECK(error_is(PARSE("-device", "virtio-net-device"),
+                   "-device virtio-net-device: 'virtio-net-device' is not a valid device "
+                   "model name"));
+    /* eight slots */
+    CHECK(error_is(PARSE("-device", "virtio-rng-device", "-device", "virtio-rng-device",
+                         "-device", "virtio-rng-device", "-device", "virtio-rng-device",
+                         "-device", "virtio-rng-device", "-device", "virtio-rng-device",
+                         "-device", "virtio-rng-device", "-device", "virtio-rng-device",
+                         "-drive", "file=x.img"),
+                   "-drive file=x.img: No 'virtio-bus' bus found for device "
+                   "'virtio-blk-device'"));
+}
+
 int main(void)
 {
     RUN(defaults);
@@ -305,5 +389,8 @@ int main(void)
     RUN(console_options);
     RUN(later_options_override_earlier);
     RUN(small_error_buffer);
+    RUN(drive_options);
+    RUN(fsdev_and_9p_options);
+    RUN(device_options);
     return test_summary();
 }

@@ -1,0 +1,212 @@
+/*
+ * hw/virtio/virtio.c — the transport-independent part of a virtio device.
+ */
+#include "hw/virtio/virtio.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/tb.h"
+
+static void update_irq(VirtioDevice *vdev)
+{
+    if (vdev->update_irq) {
+        vdev->update_irq(vdev->irq_opaque, vdev->isr != 0);
+    }
+}
+
+bool virtio_device_init(VirtioDevice *vdev, const VirtioDeviceOps *ops, const char *name,
+                        Machine *m, uint32_t device_id, uint64_t device_features,
+                        unsigned num_queues, uint16_t queue_max, uint32_t config_len)
+{
+    if (num_queues > VIRTIO_MAX_QUEUES || config_len > VIRTIO_CONFIG_MAX ||
+        queue_max > VIRTQ_MAX_SIZE) {
+        return false;
+    }
+    vdev->ops = ops;
+    vdev->name = name;
+    vdev->machine = m;
+    vdev->device_id = device_id;
+    vdev->host_features = device_features | (1ull << VIRTIO_F_VERSION_1) |
+                          (1ull << VIRTIO_F_INDIRECT_DESC) | (1ull << VIRTIO_F_EVENT_IDX);
+    vdev->num_queues = num_queues;
+    vdev->config_len = config_len;
+    for (unsigned i = 0; i < num_queues; i++) {
+        vdev->vq[i].num_max = queue_max;
+    }
+    vdev->elem = malloc(sizeof(*vdev->elem));
+    if (!vdev->elem) {
+        return false;
+    }
+    virtio_device_reset(vdev);
+    return true;
+}
+
+void virtio_device_cleanup(VirtioDevice *vdev)
+{
+    free(vdev->elem);
+    vdev->elem = NULL;
+}
+
+void virtio_device_destroy(VirtioDevice *vdev)
+{
+    if (vdev) {
+        vdev->ops->destroy(vdev);
+    }
+}
+
+void virtio_device_reset(VirtioDevice *vdev)
+{
+    vdev->status = 0;
+    vdev->isr = 0;
+    vdev->guest_features = 0;
+    vdev->broken = false;
+    for (unsigned i = 0; i < vdev->num_queues; i++) {
+        virtq_reset(&vdev->vq[i]);
+    }
+    if (vdev->ops && vdev->ops->reset) {
+        vdev->ops->reset(vdev);
+    }
+    update_irq(vdev);
+}
+
+void virtio_set_status(VirtioDevice *vdev, uint32_t status)
+{
+    if (status == 0) {
+        virtio_device_reset(vdev);
+        return;
+    }
+    status &= 0xff;
+    if ((status & VIRTIO_STATUS_FEATURES_OK) && !(vdev->status & VIRTIO_STATUS_FEATURES_OK)) {
+        /* 3.1.1: the device refuses features it did not offer, and (a modern-only device,
+         * 6.1) a driver that does not accept VERSION_1, by leaving FEATURES_OK clear. */
+        uint64_t f = vdev->guest_features;
+        if ((f & ~vdev->host_features) || !(f & (1ull << VIRTIO_F_VERSION_1))) {
+            status &= ~(uint32_t)VIRTIO_STATUS_FEATURES_OK;
+        } else {
+            bool event_idx = f & (1ull << VIRTIO_F_EVENT_IDX);
+            bool indirect = f & (1ull << VIRTIO_F_INDIRECT_DESC);
+            for (unsigned i = 0; i < vdev->num_queues; i++) {
+                vdev->vq[i].event_idx = event_idx;
+                vdev->vq[i].indirect = indirect;
+            }
+        }
+    }
+    /* NEEDS_RESET is the device's to set; the driver cannot clear it either. */
+    vdev->status = (status & ~(uint32_t)VIRTIO_STATUS_NEEDS_RESET) |
+                   (vdev->status & VIRTIO_STATUS_NEEDS_RESET);
+    if ((vdev->status & VIRTIO_STATUS_DRIVER_OK) && vdev->broken) {
+        vdev->isr |= VIRTIO_ISR_CONFIG;
+        update_irq(vdev);
+    }
+}
+
+void virtio_queue_set_ready(VirtioDevice *vdev, unsigned q, bool ready)
+{
+    if (q >= vdev->num_queues) {
+        return;
+    }
+    VirtQueue *vq = &vdev->vq[q];
+    if (!ready) {
+        vq->ready = false;
+        return;
+    }
+    if (vq->ready) {
+        return;
+    }
+    const char *why = virtq_start(vq, &vdev->machine->as);
+    if (why) {
+        virtio_error(vdev, "queue %u: %s", q, why);
+        return;
+    }
+    vq->ready = true;
+}
+
+bool virtio_queue_usable(VirtioDevice *vdev, unsigned q)
+{
+    return q < vdev->num_queues && vdev->vq[q].ready && !vdev->broken &&
+           (vdev->status & VIRTIO_STATUS_DRIVER_OK);
+}
+
+bool virtio_pop(VirtioDevice *vdev, unsigned q)
+{
+    if (!virtio_queue_usable(vdev, q)) {
+        return false;
+    }
+    const char *why = NULL;
+    int r = virtq_pop(&vdev->vq[q], &vdev->machine->as, vdev->elem, &why);
+    if (r < 0) {
+        virtio_error(vdev, "queue %u: %s", q, why);
+        return false;
+    }
+    return r > 0;
+}
+
+static void invalidate_page(void *opaque, uint64_t page)
+{
+    tb_invalidate_phys_page(opaque, page);
+}
+
+void virtio_dma_written(VirtioDevice *vdev, uint64_t gpa, uint64_t len)
+{
+    as_for_each_code_page(&vdev->machine->as, gpa, len, invalidate_page, vdev->machine);
+}
+
+void virtio_push(VirtioDevice *vdev, unsigned q, const VirtqElem *elem, uint32_t written)
+{
+    if (q >= vdev->num_queues) {
+        return;
+    }
+    uint64_t left = written;
+    for (unsigned i = elem->nout; i < elem->nout + elem->nin && left; i++) {
+        uint64_t n = elem->seg[i].len < left ? elem->seg[i].len : left;
+        virtio_dma_written(vdev, elem->seg[i].gpa, n);
+        left -= n;
+    }
+    virtq_push(&vdev->vq[q], elem, written);
+}
+
+void virtio_notify(VirtioDevice *vdev, unsigned q)
+{
+    if (q < vdev->num_queues && virtq_should_notify(&vdev->vq[q])) {
+        vdev->isr |= VIRTIO_ISR_QUEUE;
+        update_irq(vdev);
+    }
+}
+
+void virtio_error(VirtioDevice *vdev, const char *fmt, ...)
+{
+    Log *log = &vdev->machine->log;
+    if (log_enabled(log, LOG_GUEST_ERROR)) {
+        char msg[256];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof(msg), fmt, ap);
+        va_end(ap);
+        log_printf(log, "%s: %s: device needs reset\n", vdev->name, msg);
+    }
+    vdev->broken = true;
+    vdev->status |= VIRTIO_STATUS_NEEDS_RESET;
+    /* 2.1.2: if DRIVER_OK is set, the device sends a configuration change notification. */
+    if (vdev->status & VIRTIO_STATUS_DRIVER_OK) {
+        vdev->isr |= VIRTIO_ISR_CONFIG;
+        update_irq(vdev);
+    }
+}
+
+void virtio_config_put16(VirtioDevice *vdev, uint32_t off, uint16_t v)
+{
+    memcpy(vdev->config + off, &v, 2);
+}
+
+void virtio_config_put32(VirtioDevice *vdev, uint32_t off, uint32_t v)
+{
+    memcpy(vdev->config + off, &v, 4);
+}
+
+void virtio_config_put64(VirtioDevice *vdev, uint32_t off, uint64_t v)
+{
+    memcpy(vdev->config + off, &v, 8);
+}

@@ -1,0 +1,19 @@
+/*
+ * hw/virtio/virtio_config.h — build the virtio devices the command line asks for
+ * (MachineConfig.virtio[], from -drive/-device/-virtfs), for any board with virtio slots.
+ */
+#ifndef HW_VIRTIO_VIRTIO_CONFIG_H
+#define HW_VIRTIO_VIRTIO_CONFIG_H
+
+#include "hw/virtio/virtio.h"
+
+/*
+ * Create device number i of cfg->virtio[].  serial_on_stdio: the board's serial port reads
+ * the console (a virtio console then takes input only once the guest uses it).  On error
+ * returns NULL with a one-line message in QEMU's style ("-drive file=x: Could not open
+ * 'x': No such file or directory") in err.
+ */
+VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, int i,
+                                        bool serial_on_stdio, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * hw/virtio/virtio_console.c — virtio console, single port (no VIRTIO_CONSOLE_F_MULTIPORT):
+ * queue 0 receives (host -> guest), queue 1 transmits (guest -> host).  The config space
+ * holds cols, rows, max_nr_ports and emerg_wr (VIRTIO_CONSOLE_F_EMERG_WRITE: a byte written
+ * there is printed at once, e.g. by early console code).
+ */
+#include "hw/virtio/virtio_console.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/host.h"
+
+#define VIRTIO_CONSOLE_F_EMERG_WRITE 2
+#define CFG_EMERG_WR 8
+#define CFG_LEN 12
+#define QUEUE_SIZE 128
+#define RXQ 0
+#define TXQ 1
+
+typedef struct VirtioConsole {
+    VirtioDevice vdev;
+    bool owns_input;
+    bool rx_held;        /* rx_elem is a receive buffer taken from the ring, not yet filled */
+    VirtqElem *rx_elem;
+} VirtioConsole;
+
+static void console_output(VirtioConsole *c, const uint8_t *buf, size_t len)
+{
+    if (len) {
+        host_console_write(buf, len);
+        c->owns_input = true; /* the guest uses hvc0: give it the keyboard */
+    }
+}
+
+static void console_notify(VirtioDevice *vdev, unsigned q)
+{
+    VirtioConsole *c = (VirtioConsole *)vdev;
+    if (q != TXQ) {
+        return; /* new receive buffers: taken by the next poll */
+    }
+    bool any = false;
+    while (virtio_pop(vdev, q)) {
+        VirtqElem *e = vdev->elem;
+        for (unsigned i = 0; i < e->nout; i++) {
+            console_output(c, e->seg[i].host, e->seg[i].len);
+        }
+        virtio_push(vdev, q, e, 0);
+        any = true;
+    }
+    if (any) {
+        virtio_notify(vdev, q);
+    }
+}
+
+/* Console input: fill the next receive buffer with whatever the host has typed. */
+static void console_poll(VirtioDevice *vdev)
+{
+    VirtioConsole *c = (VirtioConsole *)vdev;
+    if (!c->owns_input || !virtio_queue_usable(vdev, RXQ)) {
+        return;
+    }
+    if (!c->rx_held) {
+        const char *why = NULL;
+        int r = virtq_pop(&vdev->vq[RXQ], &vdev->machine->as, c->rx_elem, &why);
+        if (r < 0) {
+            virtio_error(vdev, "receive queue: %s", why);
+            return;
+        }
+        if (r == 0) {
+            return;
+        }
+        c->rx_held = true;
+    }
+    uint8_t buf[512];
+    size_t room = c->rx_elem->in_len < sizeof(buf) ? (size_t)c->rx_elem->in_len : sizeof(buf);
+    size_t n = host_console_read(buf, room);
+    if (n == 0) {
+        return;
+    }
+    virtq_elem_from_buf(c->rx_elem, 0, buf, n);
+    c->rx_held = false;
+    virtio_push(vdev, RXQ, c->rx_elem, (uint32_t)n);
+    virtio_notify(vdev, RXQ);
+}
+
+static void console_config_written(VirtioDevice *vdev, uint32_t offset, unsigned size)
+{
+    if (offset <= CFG_EMERG_WR && offset + size > CFG_EMERG_WR) {
+        console_output((VirtioConsole *)vdev, &vdev->config[CFG_EMERG_WR], 1);
+    }
+    memset(vdev->config + CFG_EMERG_WR, 0, 4);
+}
+
+static void console_reset(VirtioDevice *vdev)
+{
+    ((VirtioConsole *)vdev)->rx_held = false;
+}
+
+static void console_destroy(VirtioDevice *vdev)
+{
+    VirtioConsole *c = (VirtioConsole *)vdev;
+    free(c->rx_elem);
+    virtio_device_cleanup(vdev);
+    free(c);
+}
+
+static const VirtioDeviceOps console_ops = {
+    .notify = console_notify,
+    .reset = console_reset,
+    .config_written = console_config_written,
+    .poll = console_poll,
+    .destroy = console_destroy,
+};
+
+VirtioDevice *virtio_console_create(Machine *m, bool owns_input)
+{
+    VirtioConsole *c = calloc(1, sizeof(*c));
+    if (c) {
+        c->rx_elem = malloc(sizeof(*c->rx_elem));
+    }
+    if (!c || !c->rx_elem ||
+        !virtio_device_init(&c->vdev, &console_ops, "virtio-console", m, VIRTIO_ID_CONSOLE,
+                            1ull << VIRTIO_CONSOLE_F_EMERG_WRITE, 2, QUEUE_SIZE, CFG_LEN)) {
+        if (c) {
+            free(c->rx_elem);
+            virtio_device_cleanup(&c->vdev);
+        }
+        free(c);
+        return NULL;
+    }
+    c->owns_input = owns_input;
+    /* cols, rows: 0 (unknown); max_nr_ports: 1 (meaningful only with MULTIPORT) */
+    virtio_config_put32(&c->vdev, 4, 1);
+    return &c->vdev;
+}
+
+bool virtio_console_owns_input(VirtioDevice *vdev)
+{
+    return ((VirtioConsole *)vdev)->owns_input;
+}
