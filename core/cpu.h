@@ -9,6 +9,7 @@
 #define CORE_CPU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/tlb.h"
@@ -57,6 +58,10 @@ typedef struct CPUArchOps {
     /* Is the vCPU halted (WFI) with nothing to wake it? */
     bool (*is_halted)(struct CPUState *cpu);
     void (*reset)(struct CPUState *cpu);
+    /* Size of the arch CPU struct (which begins with a CPUState), and optionally a name
+     * for the field at a byte offset in it (e.g. "x10"; false if none): jit-check. */
+    size_t state_size;
+    bool (*state_field_name)(size_t offset, char *buf, size_t len);
 } CPUArchOps;
 
 #define CPU_JMP_CACHE_BITS 12
@@ -80,6 +85,7 @@ typedef struct CPUState {
     uint64_t insn_count;        /* retired instructions, updated per TB */
     struct TranslationBlock *jmp_cache[1 << CPU_JMP_CACHE_BITS]; /* by virtual pc */
     void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
+    struct JitCheck *jit_check; /* -accel tcg,jit-check=on (core/jit_check.h), else NULL */
     uint64_t frame[CPU_FRAME_SLOTS] __attribute__((aligned(16))); /* interpreter temps */
 } CPUState;
 

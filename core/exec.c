@@ -6,6 +6,7 @@
 
 #include "core/cpu.h"
 #include "core/host.h"
+#include "core/jit_check.h"
 #include "core/tb.h"
 #include "hw/machine.h"
 #include "tcg/interp.h"
@@ -23,6 +24,8 @@ void cpu_common_init(CPUState *cpu, const CPUArchOps *arch, Machine *m, int inde
 
 void cpu_common_destroy(CPUState *cpu)
 {
+    jit_check_free(cpu->jit_check);
+    cpu->jit_check = NULL;
     free(cpu->irblock);
     cpu->irblock = NULL;
 }
@@ -138,7 +141,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 /* a compiled region: it may run several of its members; `tb` becomes the
                  * one that left */
                 JitRegion *r = tb->jit_region;
-                int x = r->fn(cpu, tb->jit_entry);
+                int x = cpu->jit_check ? jit_check_run(cpu, tb) : r->fn(cpu, tb->jit_entry);
                 tb = r->members[(x >> 2) < r->n ? x >> 2 : 0];
                 ret = x & 3;
             } else {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/cpu.h"
+#include "core/jit_check.h"
 #include "core/memory.h"
 #include "core/tb.h"
 #include "hw/machine.h"
@@ -122,6 +123,9 @@ static TlbEntry *tlb_lookup_fill(CPUState *cpu, uint64_t vaddr, int access, unsi
             return NULL;
         }
         e = tlb_entry(&cpu->tlb, mmu_idx, vaddr);
+        if (cpu->jit_check && access != TLB_ACCESS_WRITE) {
+            e->addr_write |= TLB_INVALID; /* jit-check logs every store: keep them slow */
+        }
     }
     return e;
 }
@@ -136,8 +140,14 @@ static int load_one(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_i
     }
     if (e->addr_read & TLB_MMIO) {
         uint64_t paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
+        if (cpu->jit_check && jit_check_mmio(cpu, paddr, size, val, false)) {
+            return 0;
+        }
         if (!as_read(&cpu->machine->as, paddr, size, val)) {
             *val = 0; /* a device window shorter than the access: reads as zero */
+        }
+        if (cpu->jit_check) {
+            jit_check_mmio_done(cpu, *val);
         }
         return 0;
     }
@@ -154,7 +164,9 @@ static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
     }
     uint64_t paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
     if (e->addr_write & TLB_MMIO) {
-        as_write(&cpu->machine->as, paddr, size, val);
+        if (!cpu->jit_check || !jit_check_mmio(cpu, paddr, size, &val, true)) {
+            as_write(&cpu->machine->as, paddr, size, val);
+        }
         return 0;
     }
     if (e->addr_write & TLB_CODE) {
@@ -162,7 +174,12 @@ static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
         tb_invalidate_phys_page(cpu->machine, paddr);
         e->addr_write &= ~TLB_CODE;
     }
-    memcpy((void *)(uintptr_t)(vaddr + e->addend), &val, size);
+    void *host = (void *)(uintptr_t)(vaddr + e->addend);
+    if (cpu->jit_check) {
+        jit_check_ram_write(cpu, host, size);
+        e->addr_write |= TLB_INVALID; /* the next store comes here too */
+    }
+    memcpy(host, &val, size);
     return 0;
 }
 
@@ -264,5 +281,10 @@ void *tlb_host_rw(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx
         tb_invalidate_phys_page(cpu->machine, e->paddr);
         e->addr_write &= ~TLB_CODE;
     }
-    return (void *)(uintptr_t)(vaddr + e->addend);
+    void *host = (void *)(uintptr_t)(vaddr + e->addend);
+    if (cpu->jit_check) {
+        jit_check_ram_write(cpu, host, size); /* the caller writes it */
+        e->addr_write |= TLB_INVALID;
+    }
+    return host;
 }

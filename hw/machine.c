@@ -9,6 +9,7 @@
 
 #include "core/cpu.h"
 #include "core/host.h"
+#include "core/jit_check.h"
 #include "core/tb.h"
 #include "tcg/wasm/jit.h"
 
@@ -57,6 +58,19 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
         }
         machine_destroy(m);
         return NULL;
+    }
+    if (cfg->jit_check && m->jit_enabled) {
+        for (int i = 0; i < m->ncpus; i++) {
+            m->cpus[i]->jit_check = jit_check_new(m->cpus[i]);
+            if (!m->cpus[i]->jit_check) {
+                snprintf(err, errlen, "-accel tcg,jit-check=on: out of memory");
+                machine_destroy(m);
+                return NULL;
+            }
+        }
+    } else if (cfg->jit_check && !jit_supported()) {
+        host_error("warning: -accel tcg,jit-check=on: this build has no JIT (it runs under "
+                   "Node only): nothing to check");
     }
     return m;
 }
@@ -130,6 +144,14 @@ static void machine_log_stats(Machine *m)
                    (unsigned long long)c->jit_compiles,
                    (unsigned long long)c->jit_failures, (unsigned long long)c->jit_live_bytes,
                    (unsigned long long)c->flushes, (unsigned long long)c->invalidations);
+        for (int i = 0; i < m->ncpus; i++) {
+            uint64_t checked, unchecked;
+            if (m->cpus[i]->jit_check) {
+                jit_check_counts(m->cpus[i]->jit_check, &checked, &unchecked);
+                log_printf(&m->log, "jit-check: vCPU %d: %llu TBs checked, %llu could not be\n",
+                           i, (unsigned long long)checked, (unsigned long long)unchecked);
+            }
+        }
         log_printf(&m->log, "jit: %llu regions evicted; %u modules live\n",
                    (unsigned long long)c->jit_evictions, c->jit_live_modules);
         log_printf(&m->log, "jit: %.1f ms spent installing modules (%.0f us each)\n",

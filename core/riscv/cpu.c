@@ -3,6 +3,7 @@
  */
 #include "core/riscv/cpu.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +209,21 @@ static void riscv_reset(CPUState *cs)
     tlb_flush(cs);
 }
 
+/* jit-check reports: name the register at a byte offset of RiscvCPU. */
+static bool riscv_state_field_name(size_t offset, char *buf, size_t len)
+{
+    size_t gpr = offsetof(RiscvCPU, gpr), fpr = offsetof(RiscvCPU, fpr);
+    if (offset >= gpr && offset < gpr + sizeof(((RiscvCPU *)0)->gpr)) {
+        snprintf(buf, len, "x%zu", (offset - gpr) / 8);
+        return true;
+    }
+    if (offset >= fpr && offset < fpr + sizeof(((RiscvCPU *)0)->fpr)) {
+        snprintf(buf, len, "f%zu", (offset - fpr) / 8);
+        return true;
+    }
+    return false;
+}
+
 const CPUArchOps riscv_arch_ops = {
     .name = "riscv64",
     .translate = riscv_translate,
@@ -219,6 +235,8 @@ const CPUArchOps riscv_arch_ops = {
     .check_interrupts = riscv_check_interrupts,
     .is_halted = riscv_is_halted,
     .reset = riscv_reset,
+    .state_size = sizeof(RiscvCPU),
+    .state_field_name = riscv_state_field_name,
 };
 
 RiscvCPU *riscv_cpu_create(Machine *m, int hartid)

@@ -5,6 +5,7 @@
  * This hart implements M, S and U modes (no hypervisor).
  */
 #include "core/host.h"
+#include "core/jit_check.h"
 #include "core/riscv/helper.h"
 #include "core/riscv/mmu.h"
 #include "core/tlb.h"
@@ -62,7 +63,11 @@ static uint64_t retired(RiscvCPU *cpu, uint64_t index_in_tb)
 uint64_t riscv_read_mtime(RiscvCPU *cpu)
 {
     Machine *m = cpu->common.machine;
-    return m->read_timer ? m->read_timer(m) : 0;
+    uint64_t t = m->read_timer ? m->read_timer(m) : 0;
+    if (cpu->common.jit_check) {
+        jit_check_value(&cpu->common, &t); /* the same time for both runs of a TB */
+    }
+    return t;
 }
 
 /* cycle/time/instret/hpmcounter: S needs mcounteren's bit, U needs scounteren's too. */

@@ -1,7 +1,8 @@
 # test/isa/riscv64/rules.mk — riscv64 guest ISA tests (included by the top-level Makefile).
 #   make test-isa        build the tests, run them on build/native/qemu-wasm and under Node
 #                        (JIT default, JIT off, everything compiled: jit-threshold=0, and
-#                        jit-threshold=2: loops become multi-block regions early)
+#                        jit-threshold=2: loops become multi-block regions early, and
+#                        jit-threshold=0 with jit-check=on: every TB compared on both engines)
 #   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64
 #   make isa-riscv64     only build them (build/isa/riscv64/NAME.elf)
 
@@ -29,6 +30,7 @@ test-isa: native wasm isa-riscv64
 	bash test/isa/run.sh --label node-jit-off --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit=off -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node-jit-all --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=0 -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node-jit-regions --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=2 -- $(ISA_RV64_ELFS) || rc=1; \
+	bash test/isa/run.sh --label node-jit-check --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=0,jit-check=on -- $(ISA_RV64_ELFS) || rc=1; \
 	exit $$rc
 
 test-isa-qemu: isa-riscv64
