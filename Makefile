@@ -85,6 +85,9 @@ test-unit: $(UNIT_BINS)
 # ---- guest ISA tests ----
 include test/isa/riscv64/rules.mk
 
+# ---- the bare-metal compute benchmark (make bench) and its self-check test ----
+include bench/riscv64/rules.mk
+
 test-cli: native wasm
 	node --test test/cli/
 
@@ -157,17 +160,17 @@ test-boot: all bios images
 test-api: all images
 	node --test --test-concurrency=1 test/api/
 
-test: test-unit test-isa test-cli test-jit test-p9-node test-boot test-api
+test: test-unit test-isa test-cli test-jit test-p9-node test-boot test-api test-bench-guest
 
 setup:
 	bash scripts/setup.sh
 	$(MAKE) all
 	$(MAKE) images
 
-bench: all bios images
+bench: all bios images bench-riscv64
 	bash scripts/bench.sh
 
 clean:
-	rm -rf build/native build/wasm build/isa
+	rm -rf build/native build/wasm build/isa build/bench
 
 -include $(NATIVE_OBJS:.o=.d) $(WASM_OBJS:.o=.d)

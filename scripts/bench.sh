@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# scripts/bench.sh — `make bench`: boot-to-shell time and a guest shell loop under Node, under
-# the native build and under Debian's qemu-system-riscv64 (when installed: qemu-system-misc),
-# median of 3 each, with the ratio to native QEMU.  The driver is scripts/bench.mjs; its
-# environment knobs (BENCH_RUNS, BENCH_LOOP, BENCH_ENGINES) are described there.
+# scripts/bench.sh — `make bench`: the bare-metal compute benchmark (bench/riscv64/), boot to
+# a busybox shell, and in that shell a 200,000-iteration arithmetic loop and md5sum of 20 MB,
+# under Node with the JIT off and on, under the native build and under Debian's
+# qemu-system-riscv64 (when installed: qemu-system-misc), median of 3 each, engines
+# interleaved, with the ratio to native QEMU.  The driver is scripts/bench.mjs; its header
+# says how each time is measured, and its environment knobs: BENCH_RUNS, BENCH_ONLY (e.g.
+# compute,boot), BENCH_ENGINES (e.g. node,qemu), BENCH_LOOP, BENCH_MD5_MB, BENCH_FIRMWARE,
+# BENCH_APPEND, BENCH_VERBOSE.
 # Run it on an otherwise idle machine: one emulator runs at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -x build/native/qemu-wasm ] && [ -f build/wasm/qemu-wasm.wasm ] \
     || { echo "bench: the builds are missing: run make" >&2; exit 1; }
+[ -f build/bench/riscv64/bench.elf ] \
+    || { echo "bench: build/bench/riscv64/bench.elf is missing: run make bench-riscv64" >&2; exit 1; }
 bash scripts/images.sh riscv64
+[ -z "${BENCH_VERBOSE:-}" ] || export BOOT_TEST_VERBOSE=1
 exec node scripts/bench.mjs "$@"
