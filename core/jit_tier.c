@@ -161,6 +161,45 @@ static int collect_members(Machine *m, TranslationBlock *hot, TranslationBlock *
     return n;
 }
 
+/* Can control go round inside the region (member -> ... -> same member)? */
+static bool has_cycle(TranslationBlock *const *members, int n)
+{
+    /* iterative DFS over the member graph; colour 0 new, 1 on the stack, 2 done */
+    uint8_t colour[WASM_REGION_MAX_MEMBERS] = { 0 };
+    int stack[WASM_REGION_MAX_MEMBERS], slot[WASM_REGION_MAX_MEMBERS];
+    for (int root = 0; root < n; root++) {
+        if (colour[root]) {
+            continue;
+        }
+        int sp = 0;
+        stack[sp] = root;
+        slot[sp] = 0;
+        colour[root] = 1;
+        while (sp >= 0) {
+            int v = stack[sp];
+            if (slot[sp] == 2) {
+                colour[v] = 2;
+                sp--;
+                continue;
+            }
+            int w = member_index(members, n, members[v]->jmp_dest[slot[sp]++]);
+            if (w < 0) {
+                continue;
+            }
+            if (colour[w] == 1) {
+                return true;
+            }
+            if (colour[w] == 0) {
+                colour[w] = 1;
+                sp++;
+                stack[sp] = w;
+                slot[sp] = 0;
+            }
+        }
+    }
+    return false;
+}
+
 void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
 {
     Machine *m = cpu->machine;
@@ -182,7 +221,8 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
     }
     n = kept;
 
-    WasmRegion *r = wasm_region_new(NULL, n);
+    WasmCodegenOpts opts = { .globals_in_memory = !has_cycle(members, n) };
+    WasmRegion *r = wasm_region_new(&opts, n);
     if (!r) {
         c->jit_failures++;
         return;

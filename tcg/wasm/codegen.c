@@ -460,7 +460,8 @@ static void scan_global(WasmRegion *r, const IrBlock *b, uint32_t t, bool writte
         rg->offset = ti->offset;
         rg->type = ti->type;
         rg->written = false;
-        rg->cached = ti->offset != OFF_PC; /* helpers and the exec loop read the pc */
+        /* helpers and the exec loop read the pc */
+        rg->cached = ti->offset != OFF_PC && !r->opts.globals_in_memory;
     } else if (rg->type != ti->type) {
         rg->cached = false; /* two views of one field: keep it in memory */
     }

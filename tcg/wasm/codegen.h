@@ -55,6 +55,10 @@ typedef struct WasmCodegenOpts {
     /* Declared minimum of the imported memory, in 64 KiB pages.  The real memory must be
      * at least this large (0 is always fine; the size of emscripten's heap is exact). */
     uint32_t mem_pages_min;
+    /* Keep globals in memory instead of Wasm locals.  Locals pay off when control loops
+     * inside the function; a region without a cycle runs each member at most once per
+     * call, and loading and writing back every global at each call costs more. */
+    bool globals_in_memory;
 } WasmCodegenOpts;
 
 /* Members a region may have. */
