@@ -8,6 +8,8 @@
  */
 #include "core/fpu/softfloat_impl.h"
 
+#include "core/fpu/hostfloat.h"
+
 const SfFormat sf_fmt32 = {23, 8, 127};
 const SfFormat sf_fmt64 = {52, 11, 1023};
 
@@ -451,30 +453,50 @@ static uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c,
     return sf_round_pack(f, bsign, bexp, sig, s);
 }
 
-/* ---- public wrappers ---- */
+/* ---- public wrappers (with the host-FPU fast path of hostfloat.h) ---- */
 
 uint32_t f32_add(uint32_t a, uint32_t b, FloatStatus *s)
 {
+    uint32_t r;
+    if (hf_op32(HF_ADD, a, b, &r, s)) {
+        return r;
+    }
     return (uint32_t)sf_add(&sf_fmt32, a, b, s);
 }
 
 uint32_t f32_sub(uint32_t a, uint32_t b, FloatStatus *s)
 {
+    uint32_t r;
+    if (hf_op32(HF_SUB, a, b, &r, s)) {
+        return r;
+    }
     return (uint32_t)sf_add(&sf_fmt32, a, b ^ 0x80000000u, s);
 }
 
 uint32_t f32_mul(uint32_t a, uint32_t b, FloatStatus *s)
 {
+    uint32_t r;
+    if (hf_op32(HF_MUL, a, b, &r, s)) {
+        return r;
+    }
     return (uint32_t)sf_mul(&sf_fmt32, a, b, s);
 }
 
 uint32_t f32_div(uint32_t a, uint32_t b, FloatStatus *s)
 {
+    uint32_t r;
+    if (hf_op32(HF_DIV, a, b, &r, s)) {
+        return r;
+    }
     return (uint32_t)sf_div(&sf_fmt32, a, b, s);
 }
 
 uint32_t f32_sqrt(uint32_t a, FloatStatus *s)
 {
+    uint32_t r;
+    if (hf_op32(HF_SQRT, a, 0, &r, s)) {
+        return r;
+    }
     return (uint32_t)sf_sqrt(&sf_fmt32, a, s);
 }
 
@@ -485,26 +507,46 @@ uint32_t f32_muladd(uint32_t a, uint32_t b, uint32_t c, FloatStatus *s)
 
 uint64_t f64_add(uint64_t a, uint64_t b, FloatStatus *s)
 {
+    uint64_t r;
+    if (hf_op64(HF_ADD, a, b, &r, s)) {
+        return r;
+    }
     return sf_add(&sf_fmt64, a, b, s);
 }
 
 uint64_t f64_sub(uint64_t a, uint64_t b, FloatStatus *s)
 {
+    uint64_t r;
+    if (hf_op64(HF_SUB, a, b, &r, s)) {
+        return r;
+    }
     return sf_add(&sf_fmt64, a, b ^ (1ull << 63), s);
 }
 
 uint64_t f64_mul(uint64_t a, uint64_t b, FloatStatus *s)
 {
+    uint64_t r;
+    if (hf_op64(HF_MUL, a, b, &r, s)) {
+        return r;
+    }
     return sf_mul(&sf_fmt64, a, b, s);
 }
 
 uint64_t f64_div(uint64_t a, uint64_t b, FloatStatus *s)
 {
+    uint64_t r;
+    if (hf_op64(HF_DIV, a, b, &r, s)) {
+        return r;
+    }
     return sf_div(&sf_fmt64, a, b, s);
 }
 
 uint64_t f64_sqrt(uint64_t a, FloatStatus *s)
 {
+    uint64_t r;
+    if (hf_op64(HF_SQRT, a, 0, &r, s)) {
+        return r;
+    }
     return sf_sqrt(&sf_fmt64, a, s);
 }
 

@@ -40,7 +40,10 @@ static bool fp_begin(void *env, uint64_t rm, FloatStatus *st)
         return false;
     }
     st->rounding = (uint8_t)rm;
-    st->flags = 0;
+    /* Start from the inexact flag the guest has accrued: once it is set, whether this
+     * operation is exact cannot change fflags, and the soft-float code may let the host
+     * FPU compute the result (core/fpu/hostfloat.h). */
+    st->flags = ((RiscvCPU *)env)->fflags & FLOAT_FLAG_INEXACT;
     st->tininess_before_rounding = false; /* RISC-V detects tininess after rounding */
     return true;
 }
