@@ -6,7 +6,9 @@
 # interleaved, with the ratio to native QEMU.  The driver is scripts/bench.mjs; its header
 # says how each time is measured, and its environment knobs: BENCH_RUNS, BENCH_ONLY (e.g.
 # compute,boot), BENCH_ENGINES (e.g. node,qemu), BENCH_LOOP, BENCH_MD5_MB, BENCH_FIRMWARE,
-# BENCH_APPEND, BENCH_VERBOSE.
+# BENCH_APPEND, BENCH_VERBOSE.  Then scripts/bench_io.mjs: virtio-blk and 9p throughput (dd in
+# the guest) beside QEMU with the same options (its knobs: BENCH_IO_*).  BENCH_ONLY=io runs
+# only that one; BENCH_ONLY without io skips it.
 # Run it on an otherwise idle machine: one emulator runs at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +19,17 @@ cd "$(dirname "$0")/.."
     || { echo "bench: build/bench/riscv64/bench.elf is missing: run make bench-riscv64" >&2; exit 1; }
 bash scripts/images.sh riscv64
 [ -z "${BENCH_VERBOSE:-}" ] || export BOOT_TEST_VERBOSE=1
-exec node scripts/bench.mjs "$@"
+# BENCH_ONLY: "io" selects bench_io.mjs, the rest goes to bench.mjs
+only=${BENCH_ONLY:-}
+io=1
+if [ -n "$only" ]; then
+    case ",$only," in *,io,*) ;; *) io=0 ;; esac
+    only=$(echo ",$only," | sed 's/,io,/,/g; s/^,//; s/,$//')
+fi
+if [ -z "${BENCH_ONLY:-}" ] || [ -n "$only" ]; then
+    BENCH_ONLY=$only node scripts/bench.mjs "$@"
+fi
+if [ "$io" = 1 ]; then
+    echo
+    node scripts/bench_io.mjs
+fi
