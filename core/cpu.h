@@ -62,6 +62,9 @@ typedef struct CPUArchOps {
      * for the field at a byte offset in it (e.g. "x10"; false if none): jit-check. */
     size_t state_size;
     bool (*state_field_name)(size_t offset, char *buf, size_t len);
+    /* Bytes of that struct that devices change (interrupt-pending bits): jit-check keeps
+     * what they became during the interpreter's run (when the devices really ran). */
+    size_t irq_state_offset, irq_state_size;
 } CPUArchOps;
 
 #define CPU_JMP_CACHE_BITS 12

@@ -318,6 +318,13 @@ int jit_check_run(CPUState *cpu, TranslationBlock *tb)
     int got = r->fn(cpu, tb->jit_entry);
     k->phase = PHASE_IDLE;
     cpu->tb_budget = budget;
+    /* What devices did during the interpreter's run (they are not run again): interrupt
+     * lines they raised or lowered, and the exit requests that came with them. */
+    size_t irq = cpu->arch->irq_state_offset, irq_len = cpu->arch->irq_state_size;
+    if (irq_len) {
+        memcpy((uint8_t *)cpu + irq, k->interp + irq, irq_len);
+    }
+    cpu_exit_request(cpu, ((const CPUState *)k->interp)->exit_request);
     /* the compiled run counted nothing in tb_budget that the interpreter's did */
     ((CPUState *)k->interp)->tb_budget = cpu->tb_budget;
 

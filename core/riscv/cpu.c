@@ -237,6 +237,8 @@ const CPUArchOps riscv_arch_ops = {
     .reset = riscv_reset,
     .state_size = sizeof(RiscvCPU),
     .state_field_name = riscv_state_field_name,
+    .irq_state_offset = offsetof(RiscvCPU, mip),
+    .irq_state_size = sizeof(((RiscvCPU *)0)->mip),
 };
 
 RiscvCPU *riscv_cpu_create(Machine *m, int hartid)

@@ -208,7 +208,10 @@ static bool check_region(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *wan
     int succ[REGION_MAX][2];
     uint32_t icount[REGION_MAX];
     int n = 1 + (int)rir_pick(g, REGION_MAX);
-    WasmRegion *r = wasm_region_new(&(WasmCodegenOpts){ .mem_pages_min = 1 }, n);
+    /* both ways of keeping globals: region-wide locals, or per-member locals */
+    bool in_memory = rir_pick(g, 2);
+    WasmRegion *r = wasm_region_new(
+        &(WasmCodegenOpts){ .mem_pages_min = 1, .globals_in_memory = in_memory }, n);
     for (int k = 0; k < n; k++) {
         rir_block(g, 40);
         if (rir_pick(g, 2)) {
@@ -255,9 +258,10 @@ static bool check_region(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *wan
         memcpy(cpu, start, sizeof(TestCPU));
         int got_ret = fn(&cpu->cs, entry);
         if (got_ret != want_ret || !same_state(want, cpu)) {
-            fprintf(stderr, "FAIL region %d (%d members, entry %d), state %d: interp "
+            fprintf(stderr, "FAIL region %d (%d members, globals %s, entry %d), state %d: interp "
                     "returned %d (member %d), jit %d (member %d); budget %d/%d, insns "
-                    "%llu/%llu\n", index, n, entry, s, want_ret & 3, want_ret >> 2,
+                    "%llu/%llu\n", index, n, in_memory ? "per member" : "region-wide", entry, s,
+                    want_ret & 3, want_ret >> 2,
                     got_ret & 3, got_ret >> 2, want->cs.tb_budget, cpu->cs.tb_budget,
                     (unsigned long long)want->cs.insn_count,
                     (unsigned long long)cpu->cs.insn_count);
