@@ -113,11 +113,18 @@ describe('virtio-blk and virtio-rng (console ttyS0)', () => {
       files.qcow2 = path.join(dir, 'q.qcow2');
       sums.base = md5(fs.readFileSync(files.base));
     } else {
-      t.diagnostic('qemu-img is not installed: no qcow2 disk (apt-get install qemu-utils)');
+      assert.fail('qemu-img is not installed (apt-get install qemu-utils; scripts/setup.sh does)');
     }
     files.share = path.join(dir, 'share');
     fs.mkdirSync(files.share);
     fs.writeFileSync(path.join(files.share, 'hello.txt'), 'from the host\n');
+    // for the escape attempts: a host file next to the share, and host-made symlinks to it
+    files.secret = path.join(dir, 'secret.txt');
+    fs.writeFileSync(files.secret, 'HOST-SECRET\n');
+    fs.mkdirSync(path.join(files.share, 'sub'));
+    fs.writeFileSync(path.join(files.share, 'sub', 'file.txt'), 'in a subdirectory\n');
+    fs.symlinkSync(files.secret, path.join(files.share, 'abs-link'));
+    fs.symlinkSync('../secret.txt', path.join(files.share, 'rel-link'));
     for (const k of ['ro', 'snap']) {
       sums[k] = md5(fs.readFileSync(files[k]));
     }
@@ -186,6 +193,51 @@ describe('virtio-blk and virtio-rng (console ttyS0)', () => {
     assert.match(r.output, /^from the host\n/);
     assert.equal(fs.readFileSync(path.join(files.share, 'guest.txt'), 'utf8'), 'from-the-guest\n');
     assert.equal(md5(fs.readFileSync(path.join(files.share, 'big'))), (r.output.match(/^[0-9a-f]{32}/m) || [])[0]);
+  }));
+
+  test('virtio-9p: ls -lR, cp -a, rename, symlinks; no way out of the shared directory', { timeout: 120000 }, (t) => guard(t, () => guest, async () => {
+    const tag = crypto.randomBytes(4).toString('hex');
+    const r = await guest.run('mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288 hostshare /mnt/share && ' +
+      'cd /mnt/share && ls -lR . && cp -a sub sub-copy && mv sub-copy renamed && ' +
+      'ln -s renamed/file.txt guest-link && cat guest-link && echo "== escapes" && ' +
+      // symlinks made on the host pointing outside: the guest resolves them in its own tree
+      '{ cat abs-link; cat rel-link; cat ../secret.txt; ' +
+      // a guest-made symlink upwards, and writes through it
+      `ln -s ../../.. up; echo x > up/tmp/esc-${tag}-1; ln -s /tmp guest-abs; echo x > guest-abs/esc-${tag}-2; ` +
+      // a directory renamed under the guest's feet
+      'mkdir d && cd d && mv /mnt/share/d /mnt/share/e && cat ../secret.txt; cat ../../secret.txt; cd /mnt/share; ' +
+      '} 2>&1; cd / && umount /mnt/share', 100000);
+    assert.equal(r.status, 0, r.output);
+    assert.match(r.output, /hello\.txt/, 'ls -lR lists the host files');
+    assert.match(r.output, /^\.\/sub:$/m, 'ls -lR goes into subdirectories');
+    assert.match(r.output, /^in a subdirectory$/m, 'cp -a, rename and the guest symlink work');
+    assert.doesNotMatch(r.output, /HOST-SECRET/, 'the guest read a host file outside the share');
+    // on the host: the guest's changes are in the share, nothing outside it
+    assert.equal(fs.readFileSync(path.join(files.share, 'renamed', 'file.txt'), 'utf8'), 'in a subdirectory\n');
+    assert.equal(fs.readlinkSync(path.join(files.share, 'guest-link')), 'renamed/file.txt');
+    assert.ok(fs.statSync(path.join(files.share, 'e')).isDirectory(), 'the renamed directory');
+    assert.equal(fs.readFileSync(files.secret, 'utf8'), 'HOST-SECRET\n');
+    const outside = [];
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.name.includes(`esc-${tag}`)) {
+          outside.push(p);
+        }
+        if (e.isDirectory() && !e.isSymbolicLink()) {
+          walk(p);
+        }
+      }
+    };
+    walk(dir);
+    for (const d of ['/tmp', os.tmpdir(), '/']) {
+      for (const n of [1, 2]) {
+        if (fs.existsSync(path.join(d, `esc-${tag}-${n}`))) {
+          outside.push(path.join(d, `esc-${tag}-${n}`));
+        }
+      }
+    }
+    assert.deepEqual(outside, [], 'files the guest wrote through symlinks reached the host');
   }));
 
   test('mke2fs and raw writes, sync, SIGKILL: nothing is lost', { timeout: 180000 }, (t) => guard(t, () => guest, async () => {
