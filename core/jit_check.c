@@ -110,11 +110,10 @@ static bool event(CPUState *cpu, int kind, uint64_t paddr, unsigned size, uint64
     if (k->phase == PHASE_INTERP) {
         if (k->nevents == MAX_EVENTS) {
             k->overflow = true;
-        } else if (kind != EV_READ && kind != EV_VALUE) {
-            k->events[k->nevents++] = (Event){ paddr, *val, (uint8_t)size, (uint8_t)kind };
         } else {
-            k->nevents++; /* the value is filled in by jit_check_record_read */
-            k->events[k->nevents - 1] = (Event){ paddr, 0, (uint8_t)size, (uint8_t)kind };
+            /* a read's value is filled in afterwards, by jit_check_mmio_done */
+            uint64_t v = kind == EV_WRITE ? *val : 0;
+            k->events[k->nevents++] = (Event){ paddr, v, (uint8_t)size, (uint8_t)kind };
         }
         return false;
     }

@@ -521,18 +521,6 @@ void wasm_region_scan(WasmRegion *r, const IrBlock *b)
     }
 }
 
-bool cg_env_range_cached(const Gen *g, uint32_t offset, uint32_t size)
-{
-    const WasmRegion *r = g->r;
-    for (int i = 0; i < r->nglobals; i++) {
-        const RegionGlobal *rg = &r->globals[i];
-        if (rg->cached && offset < rg->offset + 8 && rg->offset < offset + size) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* After the scan: which globals get locals, and where everything else goes. */
 static void region_layout(WasmRegion *r)
 {

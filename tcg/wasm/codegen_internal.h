@@ -121,8 +121,6 @@ void cg_check_exception(Gen *g);
  * instruction count); reload all cached globals from it. */
 void cg_spill_globals(Gen *g);
 void cg_reload_globals(Gen *g);
-/* Is [offset, offset+size) of the CPU state held in a local somewhere in the region? */
-bool cg_env_range_cached(const Gen *g, uint32_t offset, uint32_t size);
 
 /* ---- codegen_ops.c ---- */
 /* Same-type value ops (arithmetic, logic, shifts, mulh, div, clz..., ext8/16); returns
