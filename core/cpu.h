@@ -8,6 +8,7 @@
 #ifndef CORE_CPU_H
 #define CORE_CPU_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -34,6 +35,7 @@ enum {
     CPU_EXIT_TB_FLUSH = 8,  /* drop all translated code at the next safe point */
     CPU_EXIT_HALT = 16,     /* the vCPU halted (WFI): leave compiled code */
     CPU_EXIT_CODE = 32,     /* code that may be running was invalidated: leave it */
+    CPU_EXIT_PARK = 64,     /* an exclusive section waits for this vCPU (core/vcpu.h) */
 };
 
 /* Operations that each guest architecture provides to the generic engine. */
@@ -89,6 +91,11 @@ typedef struct CPUState {
     struct TranslationBlock *jmp_cache[1 << CPU_JMP_CACHE_BITS]; /* by virtual pc */
     void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
     struct JitCheck *jit_check; /* -accel tcg,jit-check=on (core/jit_check.h), else NULL */
+    struct JitThreadTable *jit_table; /* compiled regions installed in this vCPU's thread
+                                         (core/jit_thread.h; shared in single mode) */
+    /* --- threads (core/vcpu.h) --- */
+    int sleeping;               /* in vcpu_sleep (under VcpuSync.lock) */
+    pthread_cond_t wake;        /* vcpu_kick signals a sleeping vCPU */
     uint64_t frame[CPU_FRAME_SLOTS] __attribute__((aligned(16))); /* interpreter temps */
 } CPUState;
 
@@ -99,7 +106,8 @@ static inline void cpu_raise(CPUState *cpu, int cause, uint64_t tval)
     cpu->excp_tval = tval;
 }
 
-/* Ask the vCPU to leave generated code at the next TB boundary (any thread). */
+/* Ask the vCPU to leave generated code at the next TB boundary (any thread); wakes it if
+ * it sleeps. */
 void cpu_exit_request(CPUState *cpu, uint32_t bits);
 /* Halt the vCPU until an interrupt (WFI, HLT): from a helper, at the end of its TB. */
 void cpu_halt(CPUState *cpu);

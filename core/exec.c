@@ -7,7 +7,10 @@
 #include "core/cpu.h"
 #include "core/host.h"
 #include "core/jit_check.h"
+#include "core/jit_thread.h"
+#include "core/relaxed.h"
 #include "core/tb.h"
+#include "core/vcpu.h"
 #include "hw/machine.h"
 #include "tcg/interp.h"
 #include "tcg/ir.h"
@@ -19,6 +22,7 @@ void cpu_common_init(CPUState *cpu, const CPUArchOps *arch, Machine *m, int inde
     cpu->index = index;
     cpu->excp_index = -1;
     cpu->irblock = calloc(1, sizeof(IrBlock));
+    pthread_cond_init(&cpu->wake, NULL);
     tlb_flush(cpu);
 }
 
@@ -28,11 +32,13 @@ void cpu_common_destroy(CPUState *cpu)
     cpu->jit_check = NULL;
     free(cpu->irblock);
     cpu->irblock = NULL;
+    pthread_cond_destroy(&cpu->wake);
 }
 
 void cpu_exit_request(CPUState *cpu, uint32_t bits)
 {
     __atomic_fetch_or(&cpu->exit_request, bits, __ATOMIC_SEQ_CST);
+    vcpu_kick(cpu);
 }
 
 void cpu_halt(CPUState *cpu)
@@ -54,7 +60,7 @@ static bool cpu_handle_exit_request(CPUState *cpu)
         tlb_flush(cpu);
     }
     if (req & CPU_EXIT_TB_FLUSH) {
-        tb_flush(cpu->machine);
+        tb_flush_exclusive(cpu->machine, cpu);
     }
     return true;
 }
@@ -70,8 +76,10 @@ static void cpu_deliver_exception(CPUState *cpu)
 /* TBs run back to back before the outer loop looks at timers again. */
 #define TB_BUDGET 1024
 /* Longest sleep of a halted vCPU before it re-checks (interrupts from other threads
- * also arrive through exit_request, checked on wake-up). */
+ * also arrive through exit_request, checked on wake-up).  With a thread per vCPU the
+ * I/O thread polls the timers and kicks the vCPU, so it may sleep longer. */
 #define HALT_MAX_SLEEP_NS 10000000ull
+#define HALT_MAX_SLEEP_MULTI_NS 100000000ull
 
 void machine_sleep_until_event(Machine *m)
 {
@@ -89,20 +97,35 @@ void machine_sleep_until_event(Machine *m)
 CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
 {
     Machine *m = cpu->machine;
+    TBCache *c = m->tbs;
+    bool multi = m->sync.multi;
     uint64_t next_poll = 0;
     uint64_t executed = 0;
     for (;;) {
+        /* a safe point: no TB, region or lock is held here */
         if (executed >= max_tbs) {
             return CPU_EXEC_BUDGET;
         }
-        if (m->poll) {
+        if (multi && vcpu_exclusive_pending(&m->sync)) {
+            vcpu_park(cpu);
+        }
+        if (multi && c->jit_nretired >= JIT_RETIRE_BATCH) {
+            /* evicted regions no vCPU can be in once they are all parked */
+            vcpu_exclusive_begin(m, cpu);
+            pthread_mutex_lock(&c->lock);
+            jit_reclaim(c);
+            pthread_mutex_unlock(&c->lock);
+            vcpu_exclusive_end(m, cpu);
+        }
+        if (!multi && m->poll) { /* multi: the I/O thread polls (core/vcpu.c) */
             uint64_t now = host_clock_ns();
             if (now >= next_poll) {
                 m->poll(m);
                 next_poll = now + POLL_INTERVAL_NS;
             }
         }
-        if (cpu->exit_request && !cpu_handle_exit_request(cpu)) {
+        if (relaxed_load(&cpu->exit_request) &&
+            !cpu_handle_exit_request(cpu)) {
             return CPU_EXEC_STOPPED;
         }
         if (cpu->arch->check_interrupts(cpu)) {
@@ -113,6 +136,10 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 if (!sleep_when_halted) {
                     return CPU_EXEC_HALTED;
                 }
+                if (multi) {
+                    vcpu_sleep(cpu, HALT_MAX_SLEEP_MULTI_NS);
+                    continue;
+                }
                 machine_sleep_until_event(m);
                 next_poll = 0;
                 continue;
@@ -120,7 +147,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
             cpu->halted = false;
         }
 
-        uint64_t flushes = m->tbs->flushes;
+        uint64_t flushes = c->flushes;
         TranslationBlock *tb = tb_find(cpu, cpu->arch->tb_flags(cpu));
         if (!tb) {
             cpu_deliver_exception(cpu);
@@ -137,16 +164,34 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                            (unsigned long long)tb->pc, tb->flags, tb->icount);
             }
             int ret;
-            if (tb->jit_region) {
+            JitRegion *r = __atomic_load_n(&tb->jit_region, __ATOMIC_ACQUIRE);
+            JitFn fn = NULL;
+            uint16_t entry = 0;
+            if (r) {
+                /* Regions never change, but another thread may have evicted r and put
+                 * tb in a new region since the load above: the entry must be tb's in r */
+                entry = relaxed_load(&tb->jit_entry);
+                if (entry < r->n && r->members[entry] == tb) {
+                    fn = jit_region_fn(cpu, r);
+                }
+            }
+            if (fn) {
                 /* a compiled region: it may run several of its members; `tb` becomes the
                  * one that left */
-                JitRegion *r = tb->jit_region;
-                int x = cpu->jit_check ? jit_check_run(cpu, tb) : r->fn(cpu, tb->jit_entry);
+                int32_t budget = cpu->tb_budget;
+                int x = cpu->jit_check ? jit_check_run(cpu, tb, fn) : fn(cpu, entry);
+                executed += (uint64_t)(budget - cpu->tb_budget); /* TBs it ran inside */
                 tb = r->members[(x >> 2) < r->n ? x >> 2 : 0];
                 ret = x & 3;
             } else {
-                if (jit && tb->jit_state == 0 && tb->exec_count++ >= jit_threshold) {
-                    tb_jit_compile(cpu, tb);
+                if (jit && !r) {
+                    /* a relaxed counter: a lost increment between threads only delays
+                     * the compilation a little */
+                    uint32_t n = relaxed_load(&tb->exec_count);
+                    relaxed_store(&tb->exec_count, n + 1);
+                    if (n >= jit_threshold && relaxed_load(&tb->jit_state) == 0) {
+                        tb_jit_compile(cpu, tb);
+                    }
                 }
                 ret = interp_exec(cpu, tb->code, tb->pc);
             }
@@ -155,20 +200,22 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 cpu_deliver_exception(cpu);
                 break;
             }
-            if (cpu->exit_request || cpu->halted) {
+            if (relaxed_load(&cpu->exit_request) || cpu->halted) {
                 break;
             }
             TranslationBlock *next;
             if (ret <= EXEC_EXIT_CHAIN1) {
-                next = tb->jmp_dest[ret];
-                if (!next || !next->valid || next->pc != cpu->pc) {
+                next = __atomic_load_n(&tb->jmp_dest[ret], __ATOMIC_ACQUIRE);
+                if (!next || !relaxed_load(&next->valid) ||
+                    next->pc != cpu->pc) {
                     next = tb_find(cpu, tb->flags);
                     if (!next) {
                         cpu_deliver_exception(cpu);
                         break;
                     }
-                    if (m->tbs->flushes == flushes) {
-                        tb->jmp_dest[ret] = next; /* chain: skip the lookup next time */
+                    if (relaxed_load(&c->flushes) == flushes) {
+                        /* chain: skip the lookup next time */
+                        __atomic_store_n(&tb->jmp_dest[ret], next, __ATOMIC_RELEASE);
                     }
                 }
             } else {
@@ -179,7 +226,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                     break;
                 }
             }
-            flushes = m->tbs->flushes;
+            flushes = relaxed_load(&c->flushes);
             tb = next;
         }
     }

@@ -58,9 +58,11 @@ void host_random(void *buf, size_t len);
 void *host_alloc_ram(uint64_t size);
 void host_free_ram(void *p, uint64_t size);
 
-/* Sleep the calling thread for up to ns nanoseconds (the Wasm build wakes early when
- * console input arrives). */
+/* Sleep the calling thread for up to ns nanoseconds; wakes early when console input
+ * arrives (Wasm build) or host_sleep_wake is called (both builds). */
 void host_sleep_ns(uint64_t ns);
+/* Wake every thread sleeping in host_sleep_ns (spurious wake-ups are harmless). */
+void host_sleep_wake(void);
 
 /*
  * The machine is built (every option and file accepted) and about to run guest code.  When

@@ -284,10 +284,9 @@ static bool compare_ram(JitCheck *k, const uint8_t *interp_final, char *msg, siz
     return true;
 }
 
-int jit_check_run(CPUState *cpu, TranslationBlock *tb)
+int jit_check_run(CPUState *cpu, TranslationBlock *tb, int (*fn)(void *env, int entry))
 {
     JitCheck *k = cpu->jit_check;
-    JitRegion *r = tb->jit_region;
     size_t size = k->state_size;
     int32_t budget = cpu->tb_budget;
 
@@ -314,7 +313,7 @@ int jit_check_run(CPUState *cpu, TranslationBlock *tb)
     copy_state((uint8_t *)cpu, k->before, size);
     k->phase = PHASE_JIT;
     cpu->tb_budget = 1;
-    int got = r->fn(cpu, tb->jit_entry);
+    int got = fn(cpu, tb->jit_entry);
     k->phase = PHASE_IDLE;
     cpu->tb_budget = budget;
     /* What devices did during the interpreter's run (they are not run again): interrupt
@@ -334,7 +333,7 @@ int jit_check_run(CPUState *cpu, TranslationBlock *tb)
     } else {
         if ((got & 3) != want || (got >> 2) != tb->jit_entry) {
             snprintf(msg, sizeof(msg), "exit: interpreter %d, compiled %d (member %d of %d)",
-                     want, got & 3, got >> 2, r->n);
+                     want, got & 3, got >> 2, tb->jit_region->n);
             ok = false;
         } else if (k->mismatch[0]) {
             snprintf(msg, sizeof(msg), "%s", k->mismatch);

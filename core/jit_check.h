@@ -28,9 +28,11 @@ typedef struct JitCheck JitCheck;
 JitCheck *jit_check_new(struct CPUState *cpu);
 void jit_check_free(JitCheck *k);
 
-/* Run tb (compiled: tb->jit_region) both ways; returns what the compiled code returned
- * (exit | member << 2).  On a difference, reports it and requests shutdown(1). */
-int jit_check_run(struct CPUState *cpu, struct TranslationBlock *tb);
+/* Run tb (compiled: fn is its region's function in this thread) both ways; returns what
+ * the compiled code returned (exit | member << 2).  On a difference, reports it and
+ * requests shutdown(1).  Single-threaded machines only (hw/machine.c). */
+int jit_check_run(struct CPUState *cpu, struct TranslationBlock *tb,
+                  int (*fn)(void *env, int entry));
 
 /* TBs compared so far, and TBs that could not be (a log overflowed). */
 void jit_check_counts(const JitCheck *k, uint64_t *checked, uint64_t *unchecked);

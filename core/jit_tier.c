@@ -2,7 +2,8 @@
  * core/jit_tier.c — tiering: a TB that ran jit-threshold times on the interpreter is
  * compiled to WebAssembly (tcg/wasm/) together with the TBs of its page it has chained
  * to (a region: DESIGN.md, "JIT regions"), which then run in their place.  The module is
- * installed in the calling thread (all vCPUs of a machine run on one thread for now).
+ * installed in the calling thread; other threads install it when they first run it
+ * (core/jit_thread.h).  Everything here runs under the TB cache lock.
  *
  * Region members: the hot TB, then breadth-first the successors the exec loop chained
  * (tb->jmp_dest: they ran, and they are on the same page with the same flags, so a write
@@ -12,8 +13,10 @@
  * The compiled code kept alive is bounded in bytes (-accel tcg,jit-cache=MiB) and in
  * modules (JIT_MAX_LIVE_MODULES: V8 aborts at ~65k).  Past a bound the oldest regions are
  * evicted (their TBs go back to the interpreter and may get hot again); regions whose TBs
- * were invalidated go first.  Eviction runs here, in the exec loop between TBs, so no
- * evicted code is running (one thread runs all vCPUs for now).
+ * were invalidated go first.  Eviction runs here, in the exec loop between TBs: with one
+ * thread no evicted code is running and the region is freed at once; with a thread per
+ * vCPU another vCPU may be inside it, so it is retired and freed later in an exclusive
+ * section (jit_reclaim).
  *
  * The IR is rebuilt from guest memory rather than kept from the first translation: only
  * hot blocks pay for it, and the guest code is unchanged (a write to it would have
@@ -21,9 +24,11 @@
  * each member is translated twice; that is cheap next to compiling the module.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/cpu.h"
 #include "core/host.h"
+#include "core/jit_thread.h"
 #include "core/tb.h"
 #include "hw/machine.h"
 #include "tcg/ir.h"
@@ -55,13 +60,39 @@ static void region_link_oldest(TBCache *c, JitRegion *r)
     c->jit_oldest = r;
 }
 
+static void region_destroy(JitRegion *r)
+{
+    free(r->module);
+    free(r->helpers);
+    free(r);
+}
+
+/* Take a region out of service: its slot may be reused at once (a thread that still
+ * runs it calls its own table's function, which stays until that thread installs
+ * another region there). */
 static void region_free(TBCache *c, JitRegion *r)
 {
     region_unlink(c, r);
-    jit_uninstall(r->fn);
+    jit_slot_free(c, r->slot);
     c->jit_live_bytes -= r->bytes;
     c->jit_live_modules--;
-    free(r);
+    if (c->multi) {
+        r->newer = c->jit_retired;
+        c->jit_retired = r;
+        c->jit_nretired++;
+    } else {
+        region_destroy(r);
+    }
+}
+
+void jit_reclaim(TBCache *c)
+{
+    while (c->jit_retired) {
+        JitRegion *r = c->jit_retired;
+        c->jit_retired = r->newer;
+        region_destroy(r);
+    }
+    c->jit_nretired = 0;
 }
 
 void jit_region_dead(TBCache *c, JitRegion *r)
@@ -75,6 +106,8 @@ void jit_free_all(TBCache *c)
     while (c->jit_oldest) {
         region_free(c, c->jit_oldest);
     }
+    jit_reclaim(c); /* tb_flush: nobody runs translated code */
+    c->jit_slot_next = c->jit_slot_nfree = 0;
 }
 
 /* Evict the oldest regions until `len` more bytes and one more module fit in 3/4 of the
@@ -92,10 +125,9 @@ static void jit_make_room(Machine *m, size_t len)
         JitRegion *r = c->jit_oldest;
         for (int i = 0; i < r->n; i++) {
             TranslationBlock *tb = r->members[i];
-            tb->jit_region = NULL;
-            tb->jit_entry = 0;
-            tb->jit_state = 0;
-            tb->exec_count = 0;
+            __atomic_store_n(&tb->jit_region, NULL, __ATOMIC_RELEASE);
+            __atomic_store_n(&tb->exec_count, 0, __ATOMIC_RELAXED);
+            __atomic_store_n(&tb->jit_state, 0, __ATOMIC_RELAXED);
         }
         bytes += r->bytes;
         evicted++;
@@ -150,7 +182,7 @@ static int collect_members(Machine *m, TranslationBlock *hot, TranslationBlock *
     }
     for (int i = 0; i < n; i++) {
         for (int s = 0; s < 2; s++) {
-            TranslationBlock *d = members[i]->jmp_dest[s];
+            TranslationBlock *d = __atomic_load_n(&members[i]->jmp_dest[s], __ATOMIC_RELAXED);
             if (d && d->valid && d->jit_state == 0 && d->flags == hot->flags &&
                 d->phys_page2 == (uint64_t)-1 && same_page(d, hot) &&
                 member_index(members, n, d) < 0 && n < WASM_REGION_MAX_MEMBERS) {
@@ -182,7 +214,9 @@ static bool has_cycle(TranslationBlock *const *members, int n)
                 sp--;
                 continue;
             }
-            int w = member_index(members, n, members[v]->jmp_dest[slot[sp]++]);
+            int w = member_index(members, n,
+                                 __atomic_load_n(&members[v]->jmp_dest[slot[sp]++],
+                                                 __ATOMIC_RELAXED));
             if (w < 0) {
                 continue;
             }
@@ -200,14 +234,17 @@ static bool has_cycle(TranslationBlock *const *members, int n)
     return false;
 }
 
-void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
+static void jit_compile_locked(CPUState *cpu, TranslationBlock *tb)
 {
     Machine *m = cpu->machine;
     TBCache *c = m->tbs;
     IrBlock *b = cpu->irblock;
     TranslationBlock *members[WASM_REGION_MAX_MEMBERS];
 
-    tb->jit_state = -1; /* unless everything below works */
+    if (tb->jit_state != 0 || !tb->valid) {
+        return; /* another vCPU compiled it meanwhile, or it was invalidated */
+    }
+    __atomic_store_n(&tb->jit_state, -1, __ATOMIC_RELAXED); /* unless all below works */
     int n = collect_members(m, tb, members);
     /* members whose code does not read back identically stay on the interpreter */
     int kept = 0;
@@ -239,7 +276,8 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
     for (int i = 0; i < n; i++) {
         int succ[2];
         for (int s = 0; s < 2; s++) {
-            succ[s] = member_index(members, n, members[i]->jmp_dest[s]);
+            succ[s] = member_index(members, n,
+                                   __atomic_load_n(&members[i]->jmp_dest[s], __ATOMIC_RELAXED));
         }
         if (!retranslate(cpu, members[i])) {
             break;
@@ -256,28 +294,52 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
     jit_make_room(m, len);
     int nhelpers;
     const IrHelper *const *helpers = wasm_region_helpers(r, &nhelpers);
-    uint64_t t0 = host_clock_ns();
-    JitFn fn = jit_install(bytes, len, helpers, nhelpers);
-    c->jit_install_ns += host_clock_ns() - t0;
-    free(bytes);
-    wasm_region_free(r);
-    JitRegion *region = fn ? malloc(sizeof(*region) + sizeof(members[0]) * (size_t)n) : NULL;
-    if (!region) {
-        jit_uninstall(fn);
+    JitRegion *region = malloc(sizeof(*region) + sizeof(members[0]) * (size_t)n);
+    int slot = jit_slot_alloc(c);
+    if (!region || slot < 0) {
+        free(region);
+        free(bytes);
+        wasm_region_free(r);
         c->jit_failures++;
         return;
     }
-    region->fn = fn;
+    memset(region, 0, sizeof(*region));
+    region->slot = (uint32_t)slot;
+    region->uid = ++c->jit_next_uid ? c->jit_next_uid : ++c->jit_next_uid; /* never 0 */
     region->bytes = (uint32_t)len;
     region->n = n;
+    /* the module and its helpers: kept for the other threads, which install it when they
+     * first run it; with one thread only for the install just below */
+    region->module = bytes;
+    region->nhelpers = nhelpers;
+    region->helpers = malloc(sizeof(*helpers) * (size_t)(nhelpers ? nhelpers : 1));
+    JitFn fn = NULL;
+    if (region->helpers) {
+        memcpy(region->helpers, helpers, sizeof(*helpers) * (size_t)nhelpers);
+        fn = jit_thread_install(cpu, region);
+    }
+    wasm_region_free(r);
+    if (!c->multi) {
+        free(region->module);
+        region->module = NULL;
+    }
+    if (!fn) {
+        jit_slot_free(c, region->slot);
+        region_destroy(region);
+        c->jit_failures++;
+        return;
+    }
     region_link_newest(c, region);
     uint32_t icount = 0;
     for (int i = 0; i < n; i++) {
         region->members[i] = members[i];
-        members[i]->jit_region = region;
-        members[i]->jit_entry = (uint16_t)i;
-        members[i]->jit_state = 1;
+        __atomic_store_n(&members[i]->jit_entry, (uint16_t)i, __ATOMIC_RELAXED);
+        __atomic_store_n(&members[i]->jit_state, 1, __ATOMIC_RELAXED);
         icount += members[i]->icount;
+    }
+    /* publish last: other vCPUs may pick the region up from any member from now on */
+    for (int i = 0; i < n; i++) {
+        __atomic_store_n(&members[i]->jit_region, region, __ATOMIC_RELEASE);
     }
     c->jit_live_bytes += len;
     c->jit_live_modules++;
@@ -287,4 +349,12 @@ void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
         log_printf(&m->log, "jit: pc 0x%llx: region of %d blocks, %u insns -> %zu bytes\n",
                    (unsigned long long)tb->pc, n, icount, len);
     }
+}
+
+void tb_jit_compile(CPUState *cpu, TranslationBlock *tb)
+{
+    TBCache *c = cpu->machine->tbs;
+    pthread_mutex_lock(&c->lock);
+    jit_compile_locked(cpu, tb);
+    pthread_mutex_unlock(&c->lock);
 }

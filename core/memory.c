@@ -134,7 +134,13 @@ bool as_read(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t *val)
     if (r->ram) {
         *val = load_le(r->ram + off, size);
     } else {
+        if (as->mmio_lock) {
+            pthread_mutex_lock(as->mmio_lock);
+        }
         *val = r->ops->read(r->opaque, off, size);
+        if (as->mmio_lock) {
+            pthread_mutex_unlock(as->mmio_lock);
+        }
     }
     return true;
 }
@@ -151,7 +157,13 @@ bool as_write(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t val)
             memcpy(r->ram + off, &val, size);
         }
     } else {
+        if (as->mmio_lock) {
+            pthread_mutex_lock(as->mmio_lock);
+        }
         r->ops->write(r->opaque, off, val, size);
+        if (as->mmio_lock) {
+            pthread_mutex_unlock(as->mmio_lock);
+        }
     }
     return true;
 }

@@ -8,6 +8,7 @@
 #ifndef CORE_MEMORY_H
 #define CORE_MEMORY_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +34,9 @@ typedef struct MemRegion {
 typedef struct AddressSpace {
     MemRegion regions[AS_MAX_REGIONS];
     int nregions;
+    /* held around every MMIO access: the machine's device lock when its vCPUs run on
+     * several threads (core/vcpu.h), else NULL */
+    pthread_mutex_t *mmio_lock;
 } AddressSpace;
 
 void as_init(AddressSpace *as);
@@ -50,8 +54,9 @@ uint8_t *as_ram_ptr(AddressSpace *as, uint64_t paddr, uint64_t len);
 /* The same for memory a device writes (DMA): NULL for ROM too. */
 uint8_t *as_ram_ptr_writable(AddressSpace *as, uint64_t paddr, uint64_t len);
 
-/* Physical accesses for the TLB slow path: MMIO dispatch, RAM, unmapped.  Return false
- * if nothing is mapped at paddr (the caller raises an access fault). */
+/* Physical accesses for the TLB slow path: MMIO dispatch (under as->mmio_lock), RAM,
+ * unmapped.  Return false if nothing is mapped at paddr (the caller raises an access
+ * fault).  Not for device code, which already holds the device lock. */
 bool as_read(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t *val);
 bool as_write(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t val);
 

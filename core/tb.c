@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "core/cpu.h"
+#include "core/jit_thread.h"
+#include "core/relaxed.h"
 #include "core/tlb.h"
+#include "core/vcpu.h"
 #include "hw/machine.h"
 #include "tcg/ir.h"
 #include "tcg/wasm/jit.h"
 
-TBCache *tb_cache_new(void)
+TBCache *tb_cache_new(bool multi)
 {
     TBCache *c = calloc(1, sizeof(*c));
     if (!c) {
@@ -23,6 +26,8 @@ TBCache *tb_cache_new(void)
         free(c);
         return NULL;
     }
+    pthread_mutex_init(&c->lock, NULL);
+    c->multi = multi;
     return c;
 }
 
@@ -42,6 +47,7 @@ void tb_cache_free(TBCache *c)
         return;
     }
     tb_free_code(c);
+    pthread_mutex_destroy(&c->lock);
     free(c->pool);
     free(c);
 }
@@ -80,6 +86,15 @@ void tb_flush(Machine *m)
     /* Code pages stay protected; the first write to each simply finds no TBs. */
 }
 
+void tb_flush_exclusive(Machine *m, CPUState *self)
+{
+    vcpu_exclusive_begin(m, self);
+    pthread_mutex_lock(&m->tbs->lock);
+    tb_flush(m);
+    pthread_mutex_unlock(&m->tbs->lock);
+    vcpu_exclusive_end(m, self);
+}
+
 /* Make every vCPU's writes to this physical page take the slow path. */
 static void protect_code_page(Machine *m, uint64_t paddr)
 {
@@ -91,7 +106,9 @@ static void protect_code_page(Machine *m, uint64_t paddr)
     if (r->code_pages[idx]) {
         return;
     }
-    r->code_pages[idx] = 1;
+    /* seq_cst: a vCPU filling its TLB at the same time re-checks the flag after writing
+     * its entry (tlb_set_page), so one of the two always sees the other */
+    __atomic_store_n(&r->code_pages[idx], 1, __ATOMIC_SEQ_CST);
     for (int i = 0; i < m->ncpus; i++) {
         tlb_protect_code_page(m->cpus[i], paddr);
     }
@@ -112,7 +129,8 @@ static void hash_remove(TBCache *c, TranslationBlock *tb)
     TranslationBlock **pp = &c->hash[tb_hash(tb->phys_pc, tb->flags)];
     while (*pp) {
         if (*pp == tb) {
-            *pp = tb->hash_next;
+            /* readers walking past tb still find its own link intact */
+            __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
             return;
         }
         pp = &(*pp)->hash_next;
@@ -123,6 +141,7 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
 {
     TBCache *c = m->tbs;
     uint64_t page = paddr >> TLB_PAGE_BITS;
+    pthread_mutex_lock(&c->lock);
     TBPageLink **pp = &c->page_hash[page_hash(page)];
     while (*pp) {
         TBPageLink *l = *pp;
@@ -133,7 +152,7 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
         *pp = l->next; /* unlink from this page's list */
         TranslationBlock *tb = l->tb;
         if (tb->valid) {
-            tb->valid = false;
+            __atomic_store_n(&tb->valid, false, __ATOMIC_RELEASE);
             hash_remove(c, tb);
             c->invalidations++;
             if (tb->jit_region) {
@@ -147,15 +166,20 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
     }
     MemRegion *r = as_find(&m->as, paddr);
     if (r && r->ram) {
-        r->code_pages[(paddr - r->base) >> TLB_PAGE_BITS] = 0;
+        __atomic_store_n(&r->code_pages[(paddr - r->base) >> TLB_PAGE_BITS], 0,
+                         __ATOMIC_SEQ_CST);
     }
+    pthread_mutex_unlock(&c->lock);
 }
 
 static TranslationBlock *tb_hash_lookup(TBCache *c, uint64_t pc, uint64_t phys_pc,
                                         uint32_t flags)
 {
-    for (TranslationBlock *tb = c->hash[tb_hash(phys_pc, flags)]; tb; tb = tb->hash_next) {
-        if (tb->phys_pc == phys_pc && tb->pc == pc && tb->flags == flags) {
+    for (TranslationBlock *tb = __atomic_load_n(&c->hash[tb_hash(phys_pc, flags)],
+                                                __ATOMIC_ACQUIRE);
+         tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
+        if (tb->phys_pc == phys_pc && tb->pc == pc && tb->flags == flags &&
+            __atomic_load_n(&tb->valid, __ATOMIC_ACQUIRE)) {
             return tb;
         }
     }
@@ -180,14 +204,12 @@ static bool tb_page2_ok(CPUState *cpu, TranslationBlock *tb, unsigned mmu_idx)
     return (paddr2 >> TLB_PAGE_BITS) == tb->phys_page2;
 }
 
+/* Translate the TB at pc into the cache (lock held, pool not full). */
 static TranslationBlock *tb_translate(CPUState *cpu, uint64_t pc, uint64_t phys_pc,
                                       uint32_t flags)
 {
     Machine *m = cpu->machine;
     TBCache *c = m->tbs;
-    if (c->used >= TB_MAX_COUNT) {
-        tb_flush(m);
-    }
     IrBlock *b = cpu->irblock;
     uint32_t size = 0, icount = 0;
     cpu->arch->translate(cpu, b, pc, flags, &size, &icount);
@@ -227,7 +249,7 @@ static TranslationBlock *tb_translate(CPUState *cpu, uint64_t pc, uint64_t phys_
     protect_code_page(m, phys_pc);
     uint32_t h = tb_hash(phys_pc, flags);
     tb->hash_next = c->hash[h];
-    c->hash[h] = tb;
+    __atomic_store_n(&c->hash[h], tb, __ATOMIC_RELEASE); /* publish: lookups take no lock */
     return tb;
 }
 
@@ -236,7 +258,8 @@ TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
     uint64_t pc = cpu->pc;
     uint32_t jh = (uint32_t)(pc >> 1) & ((1u << CPU_JMP_CACHE_BITS) - 1);
     TranslationBlock *tb = cpu->jmp_cache[jh];
-    if (tb && tb->valid && tb->pc == pc && tb->flags == flags) {
+    if (tb && relaxed_load(&tb->valid) && tb->pc == pc &&
+        tb->flags == flags) {
         return tb;
     }
     unsigned mmu_idx = cpu->arch->mmu_index(cpu, true);
@@ -245,9 +268,21 @@ TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
     if (!tlb_translate_code(cpu, pc, mmu_idx, &phys_pc, &host)) {
         return NULL;
     }
-    tb = tb_hash_lookup(cpu->machine->tbs, pc, phys_pc, flags);
+    TBCache *c = cpu->machine->tbs;
+    tb = tb_hash_lookup(c, pc, phys_pc, flags);
     if (!tb || !tb_page2_ok(cpu, tb, mmu_idx)) {
-        tb = tb_translate(cpu, pc, phys_pc, flags);
+        pthread_mutex_lock(&c->lock);
+        while (c->used >= TB_MAX_COUNT) {
+            pthread_mutex_unlock(&c->lock);
+            tb_flush_exclusive(cpu->machine, cpu);
+            pthread_mutex_lock(&c->lock);
+        }
+        /* another vCPU may have translated it meanwhile */
+        tb = tb_hash_lookup(c, pc, phys_pc, flags);
+        if (!tb || !tb_page2_ok(cpu, tb, mmu_idx)) {
+            tb = tb_translate(cpu, pc, phys_pc, flags);
+        }
+        pthread_mutex_unlock(&c->lock);
         if (!tb) {
             return NULL;
         }

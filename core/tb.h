@@ -10,6 +10,7 @@
 #ifndef CORE_TB_H
 #define CORE_TB_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,10 +21,16 @@ struct Machine;
 
 struct TranslationBlock;
 
-/* Compiled code for a few TBs of one page (core/jit_tier.c, tcg/wasm/codegen.h). */
+/* Compiled code for a few TBs of one page (core/jit_tier.c, tcg/wasm/codegen.h).  Each
+ * thread calls it through its own table (core/jit_thread.h). */
 typedef struct JitRegion {
-    int (*fn)(void *env, int entry); /* JitFn: returns exit | member << 2 */
+    uint32_t slot;                   /* its slot in every thread's table */
+    uint32_t uid;                    /* unique among the machine's regions, never 0 */
     uint32_t bytes;                  /* size of its module */
+    uint8_t *module;                 /* the module, for threads that install it later
+                                        (multi-threaded machines only, else NULL) */
+    const struct IrHelper **helpers; /* its helper table (with module) */
+    int nhelpers;
     struct JitRegion *older, *newer; /* TBCache's list of live regions */
     int n;
     struct TranslationBlock *members[]; /* members[0] is the TB that got hot */
@@ -59,7 +66,16 @@ typedef struct TranslationBlock {
 /* Compiled modules alive at once, at most (V8 dies at ~65k: NOTES.md). */
 #define JIT_MAX_LIVE_MODULES 24576
 
+/*
+ * Threads: lookups (tb_find's hash walk) take no lock: a TB is fully written before it is
+ * published in its hash chain, chains are only ever cut around a TB (whose own link stays
+ * intact), and TB memory lives until a flush, which runs in an exclusive section
+ * (core/vcpu.h).  Everything that changes the cache — translation, invalidation,
+ * compilation, eviction — holds `lock`.
+ */
 typedef struct TBCache {
+    pthread_mutex_t lock;
+    bool multi;                  /* vCPUs on several threads (core/vcpu.h) */
     TranslationBlock *hash[1 << TB_HASH_BITS];
     TBPageLink *page_hash[1 << TB_PAGE_HASH_BITS];
     TranslationBlock *pool;      /* TB_MAX_COUNT entries */
@@ -71,9 +87,19 @@ typedef struct TBCache {
     JitRegion *jit_oldest, *jit_newest; /* live regions, in eviction order */
     uint64_t jit_evictions;
     uint64_t jit_install_ns;     /* host time spent compiling + instantiating modules */
+    uint64_t jit_installs;       /* instantiations, in the compiling thread or later in
+                                    another one (atomic: any thread counts) */
+    /* region slots (core/jit_thread.h): never used yet from jit_slot_next, freed ones */
+    uint32_t jit_slot_next, jit_slot_nfree;
+    uint32_t jit_slot_free[JIT_MAX_LIVE_MODULES];
+    uint32_t jit_next_uid;
+    /* evicted regions another thread may still be running: freed in an exclusive
+     * section (jit_reclaim) */
+    JitRegion *jit_retired;
+    uint32_t jit_nretired;
 } TBCache;
 
-TBCache *tb_cache_new(void);
+TBCache *tb_cache_new(bool multi);
 void tb_cache_free(TBCache *c);
 
 /* Find or translate the TB at cpu->pc with the current flags.  Returns NULL after raising
@@ -84,6 +110,11 @@ TranslationBlock *tb_find(struct CPUState *cpu, uint32_t flags);
  * interpreter for good. */
 void tb_jit_compile(struct CPUState *cpu, TranslationBlock *tb);
 
+/* Evicted regions waiting to be freed, past which the exec loop frees them (in an
+ * exclusive section); and that freeing (TB cache lock held, no other vCPU running). */
+#define JIT_RETIRE_BATCH 256
+void jit_reclaim(TBCache *c);
+
 /* Code of a region can no longer run (its TBs were invalidated): evict it first. */
 void jit_region_dead(TBCache *c, JitRegion *r);
 /* Drop every compiled region (tb_flush). */
@@ -92,7 +123,9 @@ void jit_free_all(TBCache *c);
 /* Invalidate every TB that has code on the physical page containing paddr. */
 void tb_invalidate_phys_page(struct Machine *m, uint64_t paddr);
 /* Drop every TB (when the pool is full, or on request).  All vCPUs must be outside
- * translated code. */
+ * translated code: the caller is alone (single mode) or in an exclusive section. */
 void tb_flush(struct Machine *m);
+/* tb_flush from a running vCPU (or NULL: a thread that runs none), holding no lock. */
+void tb_flush_exclusive(struct Machine *m, struct CPUState *self);
 
 #endif

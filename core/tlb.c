@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/cpu.h"
+#include "core/guest_ram.h"
+#include "core/relaxed.h"
 #include "core/jit_check.h"
 #include "core/memory.h"
 #include "core/tb.h"
@@ -14,9 +16,12 @@
 
 static void tlb_entry_invalidate(TlbEntry *e)
 {
-    e->addr_read = e->addr_write = e->addr_code = (uint64_t)-1;
+    /* paddr and addr_write atomically: tlb_protect_code_page reads them from other
+     * threads (plain stores on every host we run on) */
+    e->addr_read = e->addr_code = (uint64_t)-1;
+    relaxed_store(&e->addr_write, (uint64_t)-1);
     e->addend = 0;
-    e->paddr = 0;
+    relaxed_store(&e->paddr, 0);
 }
 
 void tlb_flush(CPUState *cpu)
@@ -43,17 +48,44 @@ void tlb_flush_page(CPUState *cpu, uint64_t vaddr)
     memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
 }
 
+/*
+ * Code-page protection across threads.  Another vCPU's thread may mark a page as holding
+ * code (tlb_protect_code_page on this vCPU's TLB) while this vCPU fills or un-protects an
+ * entry for it.  Both sides write the flag word first and then check the other's, with
+ * sequentially consistent atomics: the protector sets code_pages[] then ORs TLB_CODE into
+ * the entry; this vCPU writes its entry then re-reads code_pages[].  Whichever runs second
+ * sees the first, so a write to a code page never stays on the fast path.
+ */
 void tlb_protect_code_page(CPUState *cpu, uint64_t paddr)
 {
     uint64_t ppage = paddr & TLB_PAGE_MASK;
     for (int m = 0; m < TLB_MMU_MODES; m++) {
         for (int i = 0; i < TLB_ENTRIES; i++) {
             TlbEntry *e = &cpu->tlb.e[m][i];
-            if (e->paddr == ppage && !(e->addr_write & (TLB_INVALID | TLB_MMIO))) {
-                e->addr_write |= TLB_CODE;
+            if (__atomic_load_n(&e->paddr, __ATOMIC_SEQ_CST) == ppage &&
+                !(__atomic_load_n(&e->addr_write, __ATOMIC_SEQ_CST) & (TLB_INVALID | TLB_MMIO))) {
+                __atomic_fetch_or(&e->addr_write, TLB_CODE, __ATOMIC_SEQ_CST);
             }
         }
     }
+}
+
+/* After making writes to e's page fast: protect it again if it holds code now. */
+static void tlb_recheck_code(CPUState *cpu, TlbEntry *e)
+{
+    MemRegion *r = as_find(&cpu->machine->as, e->paddr);
+    if (r && r->ram &&
+        __atomic_load_n(&r->code_pages[(e->paddr - r->base) >> TLB_PAGE_BITS], __ATOMIC_SEQ_CST)) {
+        __atomic_fetch_or(&e->addr_write, TLB_CODE, __ATOMIC_SEQ_CST);
+    }
+}
+
+/* The page's TBs were just invalidated: writes may run fast again (unless it got code
+ * again meanwhile, from another vCPU). */
+static void tlb_unprotect_code(CPUState *cpu, TlbEntry *e)
+{
+    __atomic_fetch_and(&e->addr_write, ~TLB_CODE, __ATOMIC_SEQ_CST);
+    tlb_recheck_code(cpu, e);
 }
 
 void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsigned mmu_idx)
@@ -66,7 +98,7 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
     if (!r) {
         return; /* the arch's tlb_fill checks for unmapped space before calling us */
     }
-    e->paddr = ppage;
+    relaxed_store(&e->paddr, ppage);
     uint64_t flags = 0;
     if (r->ram && ppage - r->base <= r->size - TLB_PAGE_SIZE) {
         uint8_t *host = r->ram + (ppage - r->base);
@@ -81,10 +113,18 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
         uint64_t wflags = flags;
         if (r->ram && r->readonly) {
             wflags |= TLB_MMIO; /* ROM: writes go through as_write, which drops them */
-        } else if (r->ram && !flags && r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS]) {
+        } else if (r->ram && !flags &&
+                   __atomic_load_n(&r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS],
+                                   __ATOMIC_SEQ_CST)) {
             wflags |= TLB_CODE;
         }
-        e->addr_write = vpage | wflags;
+        if (wflags) {
+            relaxed_store(&e->addr_write, vpage | wflags);
+        } else {
+            /* seq_cst store, then the re-check: see "Code-page protection" above */
+            __atomic_store_n(&e->addr_write, vpage, __ATOMIC_SEQ_CST);
+            tlb_recheck_code(cpu, e);
+        }
     }
     if (prot & 4) {
         e->addr_code = vpage | flags;
@@ -94,7 +134,7 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
 static inline uint64_t host_ptr_load(uint64_t vaddr, const TlbEntry *e, unsigned size)
 {
     uint64_t v = 0;
-    memcpy(&v, (void *)(uintptr_t)(vaddr + e->addend), size);
+    guest_ram_load(&v, (void *)(uintptr_t)(vaddr + e->addend), size);
     return v;
 }
 
@@ -172,14 +212,14 @@ static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
     if (e->addr_write & TLB_CODE) {
         /* The page holds translated code: drop it, then let writes run fast again. */
         tb_invalidate_phys_page(cpu->machine, paddr);
-        e->addr_write &= ~TLB_CODE;
+        tlb_unprotect_code(cpu, e);
     }
     void *host = (void *)(uintptr_t)(vaddr + e->addend);
     if (cpu->jit_check) {
         jit_check_ram_write(cpu, host, size);
         e->addr_write |= TLB_INVALID; /* the next store comes here too */
     }
-    memcpy(host, &val, size);
+    guest_ram_store(host, &val, size);
     return 0;
 }
 
@@ -279,7 +319,7 @@ void *tlb_host_rw(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx
     }
     if (e->addr_write & TLB_CODE) {
         tb_invalidate_phys_page(cpu->machine, e->paddr);
-        e->addr_write &= ~TLB_CODE;
+        tlb_unprotect_code(cpu, e);
     }
     void *host = (void *)(uintptr_t)(vaddr + e->addend);
     if (cpu->jit_check) {

@@ -10,6 +10,7 @@
 #include "core/cpu.h"
 #include "core/host.h"
 #include "core/jit_check.h"
+#include "core/jit_thread.h"
 #include "core/tb.h"
 #include "tcg/wasm/jit.h"
 
@@ -50,14 +51,35 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
         free(m);
         return NULL;
     }
-    m->tbs = tb_cache_new();
     m->jit_enabled = cfg->jit && jit_supported();
+    bool multi = cfg->thread_multi && cfg->smp > 1;
+    if (multi && cfg->jit_check && m->jit_enabled) {
+        /* the check replays one vCPU's TB against memory no other thread may change */
+        host_error("warning: -accel tcg,jit-check=on runs the vCPUs on one thread "
+                   "(thread=single)");
+        multi = false;
+    }
+    vcpu_sync_init(&m->sync, multi);
+    if (multi) {
+        m->as.mmio_lock = &m->sync.bql;
+    }
+    m->tbs = tb_cache_new(multi);
     if (!m->tbs || !def->init(m, err, errlen)) {
         if (!m->tbs) {
             snprintf(err, errlen, "out of memory");
         }
         machine_destroy(m);
         return NULL;
+    }
+    for (int i = 0; i < m->ncpus && m->jit_enabled; i++) {
+        /* one table of installed regions per thread (core/jit_thread.h) */
+        m->cpus[i]->jit_table = (multi || i == 0) ? jit_thread_table_new()
+                                                  : m->cpus[0]->jit_table;
+        if (!m->cpus[i]->jit_table) {
+            snprintf(err, errlen, "out of memory");
+            machine_destroy(m);
+            return NULL;
+        }
     }
     if (cfg->jit_check && m->jit_enabled) {
         for (int i = 0; i < m->ncpus; i++) {
@@ -80,12 +102,18 @@ void machine_destroy(Machine *m)
     if (!m) {
         return;
     }
+    for (int i = 0; i < m->ncpus; i++) {
+        if (m->cpus[i] && (m->sync.multi || i == 0)) {
+            jit_thread_table_free(m->cpus[i]->jit_table);
+        }
+    }
     if (m->board_destroy) {
         m->board_destroy(m);
     }
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
     log_close(&m->log);
+    vcpu_sync_destroy(&m->sync);
     free(m);
 }
 
@@ -95,6 +123,7 @@ void machine_request_shutdown(Machine *m, int status)
     for (int i = 0; i < m->ncpus; i++) {
         cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
     }
+    host_sleep_wake(); /* the I/O thread, if any, notices the vCPUs ending */
 }
 
 void machine_request_reset(Machine *m)
@@ -128,6 +157,14 @@ static void run_round_robin(Machine *m)
             }
         }
         if (all_halted) {
+            /* unless one of them woke another (an IPI) after that one's turn */
+            for (int i = 0; i < m->ncpus; i++) {
+                if (!m->cpus[i]->arch->is_halted(m->cpus[i])) {
+                    all_halted = false;
+                }
+            }
+        }
+        if (all_halted) {
             machine_sleep_until_event(m);
         }
     }
@@ -154,9 +191,12 @@ static void machine_log_stats(Machine *m)
         }
         log_printf(&m->log, "jit: %llu regions evicted; %u modules live\n",
                    (unsigned long long)c->jit_evictions, c->jit_live_modules);
-        log_printf(&m->log, "jit: %.1f ms spent installing modules (%.0f us each)\n",
+        log_printf(&m->log, "jit: %llu module instantiations (%llu by threads that did not "
+                   "compile them), %.1f ms (%.0f us each)\n",
+                   (unsigned long long)c->jit_installs,
+                   (unsigned long long)(c->jit_installs - c->jit_compiles),
                    (double)c->jit_install_ns / 1e6,
-                   c->jit_compiles ? (double)c->jit_install_ns / 1e3 / (double)c->jit_compiles
+                   c->jit_installs ? (double)c->jit_install_ns / 1e3 / (double)c->jit_installs
                                    : 0.0);
     }
 }
@@ -164,7 +204,15 @@ static void machine_log_stats(Machine *m)
 int machine_run(Machine *m)
 {
     for (;;) {
-        run_round_robin(m);
+        if (m->sync.multi) {
+            for (int i = 0; i < m->ncpus; i++) {
+                /* a new thread has a new function table: nothing installed in it yet */
+                jit_thread_table_reset(m->cpus[i]->jit_table);
+            }
+            vcpu_run_threads(m);
+        } else {
+            run_round_robin(m);
+        }
         if (!m->reset_requested) {
             break;
         }

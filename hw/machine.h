@@ -12,6 +12,7 @@
 #include "cli/options.h"
 #include "core/log.h"
 #include "core/memory.h"
+#include "core/vcpu.h"
 
 struct CPUState;
 struct TBCache;
@@ -23,6 +24,7 @@ typedef struct Machine {
     struct CPUState *cpus[OPT_MAX_CPUS];
     int ncpus;
     struct TBCache *tbs;         /* translated code shared by the machine's vCPUs */
+    VcpuSync sync;               /* threads, device lock, exclusive sections */
     int exit_status;
     uint64_t start_ns;           /* host monotonic time at creation: timers count from it */
     bool reset_requested;
@@ -32,8 +34,9 @@ typedef struct Machine {
     void (*board_destroy)(struct Machine *m);
     void (*board_reset)(struct Machine *m);
     /* Timers: bring time-driven device state up to date (called by the vCPU loop at
-     * least every few hundred microseconds and when it wakes), the host time (ns) of the
-     * next timer event, and the guest-visible timer value. */
+     * least every few hundred microseconds and when it wakes, or by the I/O thread with
+     * the device lock held: core/vcpu.h), the host time (ns) of the next timer event,
+     * and the guest-visible timer value. */
     void (*poll)(struct Machine *m);
     uint64_t (*next_deadline_ns)(struct Machine *m);
     uint64_t (*read_timer)(struct Machine *m);

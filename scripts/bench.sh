@@ -7,8 +7,10 @@
 # says how each time is measured, and its environment knobs: BENCH_RUNS, BENCH_ONLY (e.g.
 # compute,boot), BENCH_ENGINES (e.g. node,qemu), BENCH_LOOP, BENCH_MD5_MB, BENCH_FIRMWARE,
 # BENCH_APPEND, BENCH_VERBOSE.  Then scripts/bench_io.mjs: virtio-blk and 9p throughput (dd in
-# the guest) beside QEMU with the same options (its knobs: BENCH_IO_*).  BENCH_ONLY=io runs
-# only that one; BENCH_ONLY without io skips it.
+# the guest) beside QEMU with the same options (its knobs: BENCH_IO_*).  Then
+# scripts/bench_smp.mjs: the same parallel guest jobs with -smp 1 and -smp 2 (Node, QEMU), and
+# the speed-up smp2/smp1 (its knobs: BENCH_SMP_*).  BENCH_ONLY=io or BENCH_ONLY=smp runs only
+# that one (BENCH_ONLY=io,smp both); BENCH_ONLY without io or smp skips them.
 # Run it on an otherwise idle machine: one emulator runs at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,17 +21,25 @@ cd "$(dirname "$0")/.."
     || { echo "bench: build/bench/riscv64/bench.elf is missing: run make bench-riscv64" >&2; exit 1; }
 bash scripts/images.sh riscv64
 [ -z "${BENCH_VERBOSE:-}" ] || export BOOT_TEST_VERBOSE=1
-# BENCH_ONLY: "io" selects bench_io.mjs, the rest goes to bench.mjs
+# BENCH_ONLY: "io" selects bench_io.mjs, "smp" bench_smp.mjs, the rest goes to bench.mjs
 only=${BENCH_ONLY:-}
 io=1
+smp=1
 if [ -n "$only" ]; then
     case ",$only," in *,io,*) ;; *) io=0 ;; esac
-    only=$(echo ",$only," | sed 's/,io,/,/g; s/^,//; s/,$//')
+    case ",$only," in *,smp,*) ;; *) smp=0 ;; esac
+    only=$(echo ",$only," | sed 's/,io,/,/g; s/,smp,/,/g; s/^,*//; s/,*$//')
 fi
 if [ -z "${BENCH_ONLY:-}" ] || [ -n "$only" ]; then
     BENCH_ONLY=$only node scripts/bench.mjs "$@"
 fi
+status=0
 if [ "$io" = 1 ]; then
     echo
-    node scripts/bench_io.mjs
+    node scripts/bench_io.mjs || status=1
 fi
+if [ "$smp" = 1 ]; then
+    echo
+    node scripts/bench_smp.mjs || status=1
+fi
+exit $status

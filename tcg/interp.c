@@ -12,6 +12,7 @@
  * Dispatch is a computed goto under gcc/clang on native hosts and a dense switch under
  * emscripten (Wasm has no indirect goto; a switch becomes one br_table).
  */
+#include "core/guest_ram.h"
 #include "tcg/interp.h"
 
 #include <stdatomic.h>
@@ -97,7 +98,19 @@ static const uint16_t op_un[IR_OPC_COUNT][2] = { UNOPS(TABLE_UN, _) };
 
 /* ---- operation semantics (must agree with ir_eval_op in tcg/ir.c) ---- */
 
-static inline uint64_t mulu64_hi(uint64_t a, uint64_t b)
+/* ThreadSanitizer builds do not instrument the interpreter loop and its inline helpers:
+ * their accesses are to this vCPU's own state and temp frame, to TB bytecode that is
+ * immutable once published, and to guest RAM (whose races are the guest's business,
+ * core/guest_ram.h).  Instrumented, they made a Linux boot ~15x slower; the engine's shared
+ * structures are all touched outside them (core/tb.c, core/tlb.c, core/vcpu.c, devices)
+ * and stay checked.  (GCC does not inline across the attribute, hence it on each.) */
+#if defined(__SANITIZE_THREAD__)
+#define INTERP_NO_TSAN __attribute__((no_sanitize_thread))
+#else
+#define INTERP_NO_TSAN
+#endif
+
+INTERP_NO_TSAN static inline uint64_t mulu64_hi(uint64_t a, uint64_t b)
 {
     uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
     uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
@@ -173,27 +186,27 @@ DEF_CMP(gtu, x > y, x > y)
 
 /* ---- operand access: B is the CPUState base, off a byte offset ---- */
 
-static inline uint64_t rd64(const char *B, uint32_t off)
+INTERP_NO_TSAN static inline uint64_t rd64(const char *B, uint32_t off)
 {
     uint64_t v;
     memcpy(&v, B + off, 8);
     return v;
 }
-static inline uint32_t rd32(const char *B, uint32_t off)
+INTERP_NO_TSAN static inline uint32_t rd32(const char *B, uint32_t off)
 {
     uint32_t v;
     memcpy(&v, B + off, 4);
     return v;
 }
-static inline void wr64(char *B, uint32_t off, uint64_t v)
+INTERP_NO_TSAN static inline void wr64(char *B, uint32_t off, uint64_t v)
 {
     memcpy(B + off, &v, 8);
 }
-static inline void wr32(char *B, uint32_t off, uint32_t v)
+INTERP_NO_TSAN static inline void wr32(char *B, uint32_t off, uint32_t v)
 {
     memcpy(B + off, &v, 4);
 }
-static inline uint64_t imm64(const uint32_t *p)
+INTERP_NO_TSAN static inline uint64_t imm64(const uint32_t *p)
 {
     return (uint64_t)p[0] | ((uint64_t)p[1] << 32);
 }
@@ -201,7 +214,8 @@ static inline uint64_t imm64(const uint32_t *p)
 /* Call argument kinds, two bits each in the call's descriptor word. */
 enum { ARG_NONE = 0, ARG_I32 = 1, ARG_I64 = 2 };
 
-static inline uint64_t rd_arg(const char *B, uint32_t kinds, int i, uint32_t off)
+INTERP_NO_TSAN static inline uint64_t rd_arg(const char *B, uint32_t kinds, int i,
+                                             uint32_t off)
 {
     switch ((kinds >> (2 * i)) & 3) {
     case ARG_I32: return rd32(B, off);
@@ -210,18 +224,19 @@ static inline uint64_t rd_arg(const char *B, uint32_t kinds, int i, uint32_t off
     }
 }
 
-static inline const TlbEntry *tlb_row(const char *B, uint32_t table_off, uint64_t addr)
+INTERP_NO_TSAN static inline const TlbEntry *tlb_row(const char *B, uint32_t table_off,
+                                                   uint64_t addr)
 {
     return (const TlbEntry *)(const void *)(B + table_off) +
            ((addr >> TLB_PAGE_BITS) & (TLB_ENTRIES - 1));
 }
 
-static inline void *host_addr(uint64_t addr, const TlbEntry *e)
+INTERP_NO_TSAN static inline void *host_addr(uint64_t addr, const TlbEntry *e)
 {
     return (void *)(uintptr_t)(addr + e->addend);
 }
 
-static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64_t y)
+INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64_t y)
 {
     return ir_cond_eval((IrCond)cond, is64 ? IR_I64 : IR_I32, x, y);
 }
@@ -280,7 +295,7 @@ static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64_t y)
         uint64_t v;                                                                    \
         if (LIKELY((addr & (TLB_PAGE_MASK | (SIZE - 1))) == e->addr_read)) {           \
             RAW_T raw;                                                                 \
-            memcpy(&raw, host_addr(addr, e), SIZE);                                    \
+            guest_ram_load(&raw, host_addr(addr, e), SIZE);                            \
             v = (uint64_t)(EXT_T)raw;                                                  \
         } else if (tlb_load_slow(cpu, addr, ip[4], ip[5], tb_pc + ip[6], &v)) {        \
             return EXEC_EXIT_EXCEPTION;                                                \
@@ -298,7 +313,7 @@ static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64_t y)
         uint64_t addr = rd64(B, ip[2]);                                                \
         const TlbEntry *e = tlb_row(B, ip[3], addr);                                   \
         if (LIKELY((addr & (TLB_PAGE_MASK | (SIZE - 1))) == e->addr_write)) {          \
-            memcpy(host_addr(addr, e), B + ip[1], SIZE);                               \
+            guest_ram_store(host_addr(addr, e), B + ip[1], SIZE);                      \
         } else {                                                                       \
             uint64_t v = 0;                                                            \
             memcpy(&v, B + ip[1], SIZE);                                               \
@@ -311,7 +326,7 @@ static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64_t y)
     }
 
 /* Helper call: out (or UINT32_MAX), descriptor (arg kinds; out kind << 8), a0..a3, fn */
-static inline uint64_t do_call(CPUState *cpu, const uint32_t *ip)
+INTERP_NO_TSAN static inline uint64_t do_call(CPUState *cpu, const uint32_t *ip)
 {
     const char *B = (const char *)cpu;
     uint32_t kinds = ip[2];
@@ -321,7 +336,7 @@ static inline uint64_t do_call(CPUState *cpu, const uint32_t *ip)
               rd_arg(B, kinds, 2, ip[5]), rd_arg(B, kinds, 3, ip[6]));
 }
 
-static inline void call_result(char *B, const uint32_t *ip, uint64_t r)
+INTERP_NO_TSAN static inline void call_result(char *B, const uint32_t *ip, uint64_t r)
 {
     switch ((ip[2] >> 8) & 3) {
     case ARG_I32: wr32(B, ip[1], (uint32_t)r); break;
@@ -330,6 +345,7 @@ static inline void call_result(char *B, const uint32_t *ip, uint64_t r)
     }
 }
 
+INTERP_NO_TSAN
 int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
 {
     char *const B = (char *)cpu;

@@ -293,6 +293,13 @@ void host_sleep_ns(uint64_t ns)
     emscripten_futex_wait((void *)&stdin_ring.tail, tail, (double)ns / 1e6);
 }
 
+/* Sleepers wait on the ring's tail word: a wake on it without new input is just a
+ * spurious wake-up for them. */
+void host_sleep_wake(void)
+{
+    emscripten_futex_wake((void *)&stdin_ring.tail, INT32_MAX);
+}
+
 /* ---- guest RAM --------------------------------------------------------------------- */
 
 #define RAM_SBRK_MIN (16u << 20)   /* smaller blocks come from calloc */

@@ -1,14 +1,16 @@
 /*
  * core/host/native.c — core/host.h for the gcc build (Linux and other POSIX hosts).
  *
- * Process-wide state: only `stdin_eof` (console input has ended), written and read by
- * the single console consumer.
+ * Process-wide state: `stdin_eof` (console input has ended), written and read by the
+ * single console consumer, and host_sleep_ns's wake-up condition (a wake meant for one
+ * machine's I/O thread only makes another's re-check its timers).
  */
 #include "core/host.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,11 +192,37 @@ void host_free_ram(void *p, uint64_t size)
     }
 }
 
+/* host_sleep_ns sleeps on this condition so that host_sleep_wake can cut it short. */
+static pthread_mutex_t sleep_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sleep_cond = PTHREAD_COND_INITIALIZER;
+static uint64_t sleep_wakes; /* host_sleep_wake calls so far (sleep_lock) */
+
 void host_sleep_ns(uint64_t ns)
 {
-    struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
-                          .tv_nsec = (long)(ns % 1000000000u)};
-    nanosleep(&ts, NULL);
+    if (ns == 0) {
+        return;
+    }
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    uint64_t t = (uint64_t)until.tv_nsec + ns % 1000000000u;
+    until.tv_sec += (time_t)(ns / 1000000000u + t / 1000000000u);
+    until.tv_nsec = (long)(t % 1000000000u);
+    pthread_mutex_lock(&sleep_lock);
+    uint64_t seen = sleep_wakes;
+    while (sleep_wakes == seen) {
+        if (pthread_cond_timedwait(&sleep_cond, &sleep_lock, &until) == ETIMEDOUT) {
+            break;
+        }
+    }
+    pthread_mutex_unlock(&sleep_lock);
+}
+
+void host_sleep_wake(void)
+{
+    pthread_mutex_lock(&sleep_lock);
+    sleep_wakes++;
+    pthread_cond_broadcast(&sleep_cond);
+    pthread_mutex_unlock(&sleep_lock);
 }
 
 bool host_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen)

@@ -177,8 +177,10 @@ void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level)
 
 void riscv_update_stimer(RiscvCPU *cpu, uint64_t now)
 {
-    if (cpu->menvcfg & MENVCFG_STCE) {
-        riscv_cpu_set_mip(cpu, 1ull << 5 /* STIP */, now >= cpu->stimecmp);
+    /* also called by the I/O thread (clint_update_timers): the hart may be writing these */
+    if (__atomic_load_n(&cpu->menvcfg, __ATOMIC_RELAXED) & MENVCFG_STCE) {
+        riscv_cpu_set_mip(cpu, 1ull << 5 /* STIP */,
+                          now >= __atomic_load_n(&cpu->stimecmp, __ATOMIC_RELAXED));
     }
 }
 
@@ -195,7 +197,8 @@ static void riscv_reset(CPUState *cs)
     cpu->mstatus = 0;
     cpu->mtvec = cpu->mepc = cpu->mcause = cpu->mtval = cpu->mscratch = 0;
     cpu->medeleg = cpu->mideleg = cpu->mie = cpu->mip = 0;
-    cpu->mcounteren = cpu->mcountinhibit = cpu->menvcfg = 0;
+    cpu->mcounteren = cpu->mcountinhibit = 0;
+    __atomic_store_n(&cpu->menvcfg, 0, __ATOMIC_RELAXED);
     cpu->stvec = cpu->sepc = cpu->scause = cpu->stval = cpu->sscratch = 0;
     cpu->satp = cpu->scounteren = cpu->senvcfg = 0;
     cpu->stimecmp = UINT64_MAX;

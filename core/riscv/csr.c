@@ -9,6 +9,7 @@
 #include "core/riscv/helper.h"
 #include "core/riscv/mmu.h"
 #include "core/tlb.h"
+#include "core/vcpu.h"
 #include "hw/machine.h"
 
 enum {
@@ -348,8 +349,9 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         if (!stimecmp_accessible(cpu)) {
             return false;
         }
-        cpu->stimecmp = val;
+        __atomic_store_n(&cpu->stimecmp, val, __ATOMIC_RELAXED); /* the I/O thread reads it */
         riscv_update_stimer(cpu, riscv_read_mtime(cpu));
+        vcpu_timers_changed(cpu->common.machine);
         return true;
     case CSR_SATP:
         if (cpu->priv == PRV_S && (cpu->mstatus & MSTATUS_TVM)) {
@@ -395,8 +397,10 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         return true;
     case CSR_MENVCFG:
         /* FIOM and STCE (Sstc) are implemented */
-        cpu->menvcfg = val & (1 | MENVCFG_STCE);
+        /* atomic: the I/O thread reads it (clint_next_deadline_ns) */
+        __atomic_store_n(&cpu->menvcfg, val & (1 | MENVCFG_STCE), __ATOMIC_RELAXED);
         riscv_update_stimer(cpu, riscv_read_mtime(cpu));
+        vcpu_timers_changed(cpu->common.machine);
         return true;
     case CSR_MSCRATCH:
         cpu->mscratch = val;

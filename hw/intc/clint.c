@@ -7,6 +7,7 @@
 
 #include "core/host.h"
 #include "core/riscv/cpu.h"
+#include "core/vcpu.h"
 #include "hw/machine.h"
 
 #define MSIP_BASE 0x0000
@@ -50,7 +51,10 @@ uint64_t clint_next_deadline_ns(Clint *c)
     for (int j = 0; j < 2 * c->nharts; j++) {
         int i = j / 2;
         RiscvCPU *h = hart(c, i);
-        uint64_t cmp = j % 2 ? ((h->menvcfg & MENVCFG_STCE) ? h->stimecmp : UINT64_MAX)
+        /* stimecmp belongs to the hart's thread: read it atomically */
+        uint64_t cmp = j % 2 ? ((__atomic_load_n(&h->menvcfg, __ATOMIC_RELAXED) & MENVCFG_STCE)
+                                    ? __atomic_load_n(&h->stimecmp, __ATOMIC_RELAXED)
+                                    : UINT64_MAX)
                              : c->mtimecmp[i];
         if (cmp > now_ticks) {
             uint64_t dt = cmp - now_ticks;
@@ -116,6 +120,7 @@ static void clint_write(void *opaque, uint64_t offset, uint64_t value, unsigned 
         int i = (int)(rel / 8);
         c->mtimecmp[i] = reg_merge(c->mtimecmp[i], rel % 8, size, value);
         riscv_cpu_set_mip(hart(c, i), MIP_MTIP, clint_mtime(c) >= c->mtimecmp[i]);
+        vcpu_timers_changed(c->machine);
         return;
     }
     if (offset >= MTIME_OFFSET && offset < MTIME_OFFSET + 8) {
@@ -123,6 +128,7 @@ static void clint_write(void *opaque, uint64_t offset, uint64_t value, unsigned 
         uint64_t nv = reg_merge(now, offset - MTIME_OFFSET, size, value);
         c->mtime_offset += (int64_t)(nv - now);
         clint_update_timers(c);
+        vcpu_timers_changed(c->machine);
     }
 }
 

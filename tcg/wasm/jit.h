@@ -38,6 +38,10 @@ static inline int jit_supported(void)
 
 JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
                   int nhelpers);
+/* The same, into a table slot of the calling thread that jit_install(_at) returned before
+ * (its old function is dropped); reuse NULL: a new slot. */
+JitFn jit_install_at(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
+                     int nhelpers, JitFn reuse);
 /* Free the function's table slot (the module is freed by the JS GC once unreferenced).
  * The caller guarantees nothing still runs or points at it. */
 void jit_uninstall(JitFn fn);

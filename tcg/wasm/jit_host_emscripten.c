@@ -21,7 +21,8 @@
 #include <emscripten.h>
 
 /* fns: nfns C function pointers (table indices) for the helper table's slots. */
-EM_JS(int, jit_install_js, (const uint8_t *bytes, int len, const uint32_t *fns, int nfns), {
+EM_JS(int, jit_install_js, (const uint8_t *bytes, int len, const uint32_t *fns, int nfns,
+                            int reuse), {
     try {
         var module = new WebAssembly.Module(HEAPU8.slice(bytes, bytes + len));
         var helpers = new WebAssembly.Table({ element: "anyfunc", initial: nfns });
@@ -30,8 +31,11 @@ EM_JS(int, jit_install_js, (const uint8_t *bytes, int len, const uint32_t *fns, 
         }
         var instance = new WebAssembly.Instance(module,
                                                 { env: { memory: wasmMemory, helpers: helpers } });
-        var free = Module["jitFreeSlots"] || (Module["jitFreeSlots"] = []);
-        var slot = free.length ? free.pop() : wasmTable.grow(1);
+        var slot = reuse;
+        if (!slot) {
+            var free = Module["jitFreeSlots"] || (Module["jitFreeSlots"] = []);
+            slot = free.length ? free.pop() : wasmTable.grow(1);
+        }
         wasmTable.set(slot, instance.exports["tb"]);
         return slot;
     } catch (e) {
@@ -46,8 +50,8 @@ EM_JS(void, jit_uninstall_js, (int slot), {
     free.push(slot);
 });
 
-JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
-                  int nhelpers)
+JitFn jit_install_at(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
+                     int nhelpers, JitFn reuse)
 {
     uint32_t *fns = malloc(sizeof(uint32_t) * (size_t)(WASM_SLOT_HELPERS + nhelpers));
     if (!fns) {
@@ -60,7 +64,8 @@ JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpe
     for (int k = 0; k < nhelpers; k++) {
         fns[WASM_SLOT_HELPERS + k] = helpers[k] ? (uint32_t)(uintptr_t)helpers[k]->fn : 0;
     }
-    int slot = jit_install_js(bytes, (int)len, fns, WASM_SLOT_HELPERS + nhelpers);
+    int slot = jit_install_js(bytes, (int)len, fns, WASM_SLOT_HELPERS + nhelpers,
+                              (int)(uintptr_t)reuse);
     free(fns);
     return slot ? (JitFn)(uintptr_t)slot : NULL;
 }
@@ -74,10 +79,10 @@ void jit_uninstall(JitFn fn)
 
 #else /* native: no Wasm engine */
 
-JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
-                  int nhelpers)
+JitFn jit_install_at(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
+                     int nhelpers, JitFn reuse)
 {
-    (void)bytes, (void)len, (void)helpers, (void)nhelpers;
+    (void)bytes, (void)len, (void)helpers, (void)nhelpers, (void)reuse;
     return NULL;
 }
 
@@ -87,3 +92,9 @@ void jit_uninstall(JitFn fn)
 }
 
 #endif
+
+JitFn jit_install(const uint8_t *bytes, size_t len, const IrHelper *const *helpers,
+                  int nhelpers)
+{
+    return jit_install_at(bytes, len, helpers, nhelpers, NULL);
+}

@@ -19,6 +19,7 @@ import { Machine, QemuError } from '../../cli/index.js';
 import { Guest, bootArgs, ensureImages, ensureOurFirmware, missingEngine, guard, ROOT, PROMPT,
   GUEST_UP } from './harness.mjs';
 import { CASES } from './cases.mjs';
+import { parallelCommand, parseParallel, kernelTrouble, formatBusy } from './smp.mjs';
 
 const TAIL_LINES = 50;
 
@@ -34,7 +35,13 @@ function prepare(c) {
 
 // The emulator's arguments for a case.
 function caseArgs(c) {
-  return bootArgs({ firmware: c.firmware, extra: c.accel ? ['-accel', c.accel] : [] });
+  return bootArgs({ firmware: c.firmware, smp: c.smp || 1, append: c.append,
+    extra: c.accel ? ['-accel', c.accel] : [] });
+}
+
+// A short name for a case's guest in reports: engine and the options that differ.
+function guestName(c) {
+  return `${c.engine}${c.smp > 1 ? ` -smp ${c.smp}` : ''}${c.accel ? ` -accel ${c.accel}` : ''}`;
 }
 
 // /proc/interrupts: { name: count summed over CPUs } for each numbered line.
@@ -52,7 +59,8 @@ function interruptCounts(text) {
 }
 
 // Checks that are procedures rather than one command.  `guest` has run(cmd) -> { output,
-// status } (an ApiGuest or a harness Guest).
+// status } and console() -> everything it printed (an ApiGuest or a harness Guest); `chk` is
+// the check's object in cases.mjs (its parameters); `t` the test, for diagnostics.
 const CHECKS = {
   // The timer interrupt must tick while the guest sleeps, and the UART's line must count the
   // console traffic that typing and printing the commands makes.
@@ -68,6 +76,47 @@ const CHECKS = {
     assert.ok(b['riscv-timer'] > a['riscv-timer'],
       `the timer interrupt count moves (${a['riscv-timer']} -> ${b['riscv-timer']})`);
     assert.ok(b.ttyS0 > a.ttyS0, `the ttyS0 interrupt count moves (${a.ttyS0} -> ${b.ttyS0})`);
+  },
+
+  // -smp N: /proc/cpuinfo has processors 0..N-1 with N distinct hart ids, and the kernel
+  // brought all N up.
+  async harts(guest, { cpus }) {
+    const r = await guest.run('cat /proc/cpuinfo; dmesg | grep "smp: Brought up"');
+    assert.equal(r.status, 0, r.output);
+    const procs = [...r.output.matchAll(/^processor\s*:\s*(\d+)$/gm)].map((m) => Number(m[1]));
+    const harts = [...r.output.matchAll(/^hart\s*:\s*(\d+)$/gm)].map((m) => Number(m[1]));
+    assert.deepEqual(procs, [...Array(cpus).keys()], `processor 0..${cpus - 1} in /proc/cpuinfo:\n${r.output}`);
+    assert.equal(new Set(harts).size, cpus, `${cpus} distinct hart ids in /proc/cpuinfo:\n${r.output}`);
+    assert.match(r.output, new RegExp(`smp: Brought up \\d+ nodes?, ${cpus} CPUs`),
+      `dmesg says the kernel brought up ${cpus} CPUs`);
+  },
+
+  // -smp N: N CPU-bound jobs (busybox sh loops) started at once; while they run, every hart
+  // spends a fair share of the jobs' time busy (user + system ticks of /proc/stat, at least a
+  // quarter of an even share) and takes timer interrupts; each job counts to the end.
+  async parallel(guest, { cpus, loop, timeout = 300000 }, t) {
+    const r = await guest.run(parallelCommand({ jobs: cpus, loop }), timeout);
+    assert.equal(r.status, 0, r.output);
+    const p = parseParallel(r.output);
+    t?.diagnostic(`${cpus} jobs x ${loop} iterations: ${p.seconds.toFixed(2)} s (guest clock); ` +
+      `busy ticks per hart: ${formatBusy(p.busy)}; timer interrupts per hart: ${p.timerIrqs.join(', ')}`);
+    assert.deepEqual(p.jobs.map((j) => j.result), Array(cpus).fill(String(loop)),
+      `each job prints ${loop}:\n${r.output}`);
+    const busy = [...Array(cpus).keys()].map((i) => p.busy[`cpu${i}`]);
+    const total = busy.reduce((a, b) => a + (b || 0), 0);
+    const floor = Math.max(5, Math.floor(total / cpus / 4));
+    busy.forEach((b, i) => assert.ok(b >= floor,
+      `hart ${i} was busy ${b} ticks while the jobs ran, want >= ${floor} ` +
+      `(a quarter of an even share of ${total}); per hart: ${formatBusy(p.busy)}`));
+    p.timerIrqs.slice(0, cpus).forEach((n, i) => assert.ok(n > 0,
+      `hart ${i} took timer interrupts while the jobs ran (per hart: ${p.timerIrqs.join(', ')})`));
+    assert.equal(p.timerIrqs.length, cpus, `a riscv-timer column per hart:\n${r.output}`);
+  },
+
+  // Nothing on the console since power-on says the kernel hit a bug or a stall.
+  async noTrouble(guest) {
+    const line = kernelTrouble(guest.console());
+    assert.equal(line, null, `the console shows kernel trouble: ${line}`);
   },
 };
 
@@ -125,6 +174,11 @@ class ApiGuest {
     return this.m.run(cmd, { timeout });
   }
 
+  // The console so far (the rolling buffer: the last 128-256 KiB).
+  console() {
+    return cleanConsole(this.recent);
+  }
+
   tail(n = TAIL_LINES) {
     return cleanConsole(this.recent).split('\n').slice(-n).join('\n');
   }
@@ -179,7 +233,7 @@ function apiSuite(c) {
     if (c.firmware === 'ours') {
       ensureOurFirmware();
     }
-    guest = new ApiGuest(`${c.engine}${c.accel ? ` -accel ${c.accel}` : ''}`);
+    guest = new ApiGuest(guestName(c));
     try {
       await guest.start(caseArgs(c), 60000);
     } catch (e) {
@@ -195,7 +249,7 @@ function apiSuite(c) {
     const timeout = chk.timeout || 60000;
     test(chk.name, { timeout: timeout + 30000 }, (t) => apiGuard(t, guest, async () => {
       if (chk.check) {
-        await CHECKS[chk.check](guest);
+        await CHECKS[chk.check](guest, chk, t);
         return;
       }
       const r = await guest.run(chk.cmd, timeout);
@@ -237,7 +291,7 @@ function harnessSuite(c) {
     if (c.firmware === 'ours') {
       ensureOurFirmware();
     }
-    guest = Guest.start({ engine: c.engine, args: caseArgs(c), name: c.engine });
+    guest = Guest.start({ engine: c.engine, args: caseArgs(c), name: guestName(c) });
     await guard(t, guest, () => guest.boot(c.bootTimeout));
     t.diagnostic(`${c.engine}: boot to the shell took ${guest.bootTime.toFixed(1)} s`);
   });
@@ -246,7 +300,7 @@ function harnessSuite(c) {
     const timeout = chk.timeout || 60000;
     test(chk.name, { timeout: timeout + 30000 }, (t) => guard(t, () => guest, async () => {
       if (chk.check) {
-        await CHECKS[chk.check](guest);
+        await CHECKS[chk.check](guest, chk, t);
         return;
       }
       const r = await guest.run(chk.cmd, timeout);

@@ -270,6 +270,27 @@ export class Guest {
     });
   }
 
+  // Call onMatch(line) once, when `test` (a function of the console text: the matching line or
+  // null, e.g. kernelTrouble of smp.mjs) finds something in the output; independent of
+  // waitFor's position, so it also sees what earlier waits consumed.  Returns a function that
+  // stops watching.
+  watch(test, onMatch) {
+    let scanned = 0;
+    const check = () => {
+      // re-scan a little before the end of the previous look: a line may arrive in pieces
+      const from = Math.max(0, this.log.lastIndexOf('\n', Math.max(0, scanned - 1)));
+      scanned = this.log.length;
+      const hit = test(this.log.slice(from));
+      if (hit) {
+        this.waiters.delete(check);
+        onMatch(hit);
+      }
+    };
+    this.waiters.add(check);
+    check();
+    return () => this.waiters.delete(check);
+  }
+
   send(text) {
     if (this.exit) {
       throw new Error(`${this.name}: cannot send ${JSON.stringify(text)}: exited (${this.describeExit()})`);
@@ -344,10 +365,14 @@ export class Guest {
     }
   }
 
+  // Everything the console printed so far, with \n line ends and no ANSI escapes.
+  console() {
+    return stripAnsi(this.log).replace(/\r+\n/g, '\n').replace(/\r/g, '\n');
+  }
+
   // The last `n` lines of the console, for failure reports.
   tail(n = TAIL_LINES) {
-    const lines = stripAnsi(this.log).replace(/\r+\n/g, '\n').replace(/\r/g, '\n').split('\n');
-    return lines.slice(-n).join('\n');
+    return this.console().split('\n').slice(-n).join('\n');
   }
 
   report(why) {

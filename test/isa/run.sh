@@ -3,11 +3,16 @@
 #
 #   test/isa/run.sh [--label L] [--timeout S] [--dir D] EMULATOR [ARGS...] [-- ELF...]
 #
-# Each ELF runs as `EMULATOR ARGS -M virt -bios none -kernel ELF -nographic` (stdin from
-# /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
+# Each ELF runs as `EMULATOR ARGS TESTARGS -M virt -bios none -kernel ELF -nographic` (stdin
+# from /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
 # (0 = pass, N = failing check N, 124 = timed out).  Without ELFs after --, every *.elf in D
 # (default build/isa/riscv64) runs.  Prints "PASS name (L)" / "FAIL name (L): exit N" per test
 # and a final "N passed, N failed" line; exits 1 if any failed.
+#
+# TESTARGS are the test's own emulator arguments: the rest of the first line containing
+# "run-args:" in its source, test/isa/ARCH/NAME.S for the ELF .../ARCH/NAME.elf (e.g. the SMP
+# tests' header comment has " * run-args: -smp 4").  Tests without such a line get none.
+# They are shown after the label: "PASS smp_amo (native) [-smp 4]".
 #
 # Examples:
 #   test/isa/run.sh --label native build/native/qemu-wasm
@@ -45,22 +50,34 @@ if [ ${#elfs[@]} -eq 0 ]; then
     exit 2
 fi
 
+# the test's own arguments (see the header), split into words
+test_args() {
+    local src
+    src="$(dirname "$0")/$(basename "$(dirname "$1")")/$(basename "$1" .elf).S"
+    [ -f "$src" ] || return 0
+    sed -n '/run-args:/{s/^.*run-args:[[:space:]]*//;s/[[:space:]]*\*\/.*$//;p;q}' "$src"
+}
+
 passed=0
 failed=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for elf in "${elfs[@]}"; do
     name=$(basename "$elf" .elf)
-    timeout "$tmo" "${emu[@]}" -M virt -bios none -kernel "$elf" -nographic </dev/null >"$out" 2>&1
+    read -r -a targs <<<"$(test_args "$elf")"
+    shown="($label)"
+    [ ${#targs[@]} -eq 0 ] || shown="($label) [${targs[*]}]"
+    timeout "$tmo" "${emu[@]}" "${targs[@]}" -M virt -bios none -kernel "$elf" -nographic \
+        </dev/null >"$out" 2>&1
     rc=$?
     if [ $rc -eq 0 ]; then
-        echo "PASS $name ($label)"
+        echo "PASS $name $shown"
         passed=$((passed + 1))
     else
         if [ $rc -eq 124 ]; then
-            echo "FAIL $name ($label): exit $rc (timeout after ${tmo}s)"
+            echo "FAIL $name $shown: exit $rc (timeout after ${tmo}s)"
         else
-            echo "FAIL $name ($label): exit $rc"
+            echo "FAIL $name $shown: exit $rc"
         fi
         sed -e 's/^/    /' "$out" | tail -n 20
         failed=$((failed + 1))

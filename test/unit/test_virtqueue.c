@@ -107,7 +107,7 @@ static Rig *rig_new(void)
     MemRegion *ram = as_add_ram(&r->m.as, RAM_BASE, RAM_SIZE, "ram");
     r->ram = ram->ram;
     as_add_rom(&r->m.as, ROM_BASE, 0x1000, "rom");
-    r->m.tbs = tb_cache_new();
+    r->m.tbs = tb_cache_new(false);
     virtio_device_init(&r->dev.vdev, &testdev_ops, "test", &r->m, 0x1234, 1ull << 3, 1, QSIZE,
                        8);
     r->dev.vdev.config[0] = 0x42;

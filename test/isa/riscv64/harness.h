@@ -13,7 +13,8 @@
  * device at 0x100000: 0x5555 = pass, (N << 16) | 0x3333 = fail with status N, where N is the
  * number of the failing check (the value of gp when it failed; 255 if that is 0 or > 255).
  * On failure a line "FAIL test N" (and, for an unexpected trap, mcause/mepc/mtval) goes to the
- * 16550 UART at 0x10000000.  A passing test prints nothing.
+ * 16550 UART at 0x10000000.  A passing test prints nothing.  Only hart 0 runs the test; the
+ * other harts park in wfi, unless the test is an SMP test (it includes smp.h, see there).
  *
  * Register conventions:
  *   gp (x3)       the current check number (set by TEST_NUM / TEST_CASE)
@@ -239,7 +240,11 @@ strap_resume: .dword 0; strap_status: .dword 0; \
     .globl _start
 _start:
     csrr t0, mhartid
+#ifdef SMP_HARTS
+    bnez t0, _smp_secondary
+#else
     bnez t0, _park
+#endif
     la t0, trap_handler
     csrw mtvec, t0
     la sp, _stack_top
@@ -253,6 +258,19 @@ _start:
 _park:
     wfi
     j _park
+#ifdef SMP_HARTS
+/* SMP tests (smp.h defines SMP_HARTS): harts 1 .. SMP_HARTS-1 enter test_main too, in M-mode
+   with mtvec = trap_handler, gp = 0, no stack (sp = 0) and fcsr/mstatus.FS as at reset; the
+   test tells the harts apart by mhartid.  Harts from SMP_HARTS on park. */
+_smp_secondary:
+    li t1, SMP_HARTS
+    bgeu t0, t1, _park
+    la t0, trap_handler
+    csrw mtvec, t0
+    li sp, 0
+    li gp, 0
+    j test_main
+#endif
 
     .balign 4
     .globl trap_handler

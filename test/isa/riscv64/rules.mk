@@ -2,8 +2,11 @@
 #   make test-isa        build the tests, run them on build/native/qemu-wasm and under Node
 #                        (JIT default, JIT off, everything compiled: jit-threshold=0, and
 #                        jit-threshold=2: loops become multi-block regions early, and
-#                        jit-threshold=0 with jit-check=on: every TB compared on both engines)
-#   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64
+#                        jit-threshold=0 with jit-check=on: every TB compared on both engines);
+#                        the SMP tests (smp_*, run with -smp 4: see run-args in run.sh) also
+#                        with all vCPUs on one thread (thread=single) on both builds
+#   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64 (its default
+#                        for -smp 4 is one thread per vCPU)
 #   make isa-riscv64     only build them (build/isa/riscv64/NAME.elf)
 
 RV64_CROSS_CC ?= riscv64-linux-gnu-gcc
@@ -12,12 +15,13 @@ ISA_TIMEOUT ?= 60
 ISA_RV64_DIR := test/isa/riscv64
 ISA_RV64_SRCS := $(sort $(wildcard $(ISA_RV64_DIR)/*.S))
 ISA_RV64_ELFS := $(patsubst $(ISA_RV64_DIR)/%.S,build/isa/riscv64/%.elf,$(ISA_RV64_SRCS))
+ISA_RV64_SMP_ELFS := $(filter build/isa/riscv64/smp_%,$(ISA_RV64_ELFS))
 ISA_RV64_FLAGS := -march=rv64gc -mabi=lp64d -nostdlib -nostartfiles -static \
   -Wl,-T,$(ISA_RV64_DIR)/link.ld -Wl,--no-relax -Wl,--build-id=none -Wl,--no-warn-rwx-segments -I$(ISA_RV64_DIR)
 
 .PHONY: isa-riscv64 test-isa-qemu
 
-build/isa/riscv64/%.elf: $(ISA_RV64_DIR)/%.S $(ISA_RV64_DIR)/harness.h $(ISA_RV64_DIR)/link.ld
+build/isa/riscv64/%.elf: $(ISA_RV64_DIR)/%.S $(ISA_RV64_DIR)/harness.h $(ISA_RV64_DIR)/smp.h $(ISA_RV64_DIR)/link.ld
 	@mkdir -p $(dir $@)
 	$(RV64_CROSS_CC) $(ISA_RV64_FLAGS) $< -o $@
 
@@ -31,6 +35,8 @@ test-isa: native wasm isa-riscv64
 	bash test/isa/run.sh --label node-jit-all --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=0 -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node-jit-regions --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=2 -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node-jit-check --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,jit-threshold=0,jit-check=on -- $(ISA_RV64_ELFS) || rc=1; \
+	bash test/isa/run.sh --label native-single --timeout $(ISA_TIMEOUT) build/native/qemu-wasm -accel tcg,thread=single -- $(ISA_RV64_SMP_ELFS) || rc=1; \
+	bash test/isa/run.sh --label node-single --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,thread=single -- $(ISA_RV64_SMP_ELFS) || rc=1; \
 	exit $$rc
 
 test-isa-qemu: isa-riscv64
