@@ -155,11 +155,19 @@ images:
 test-boot: all bios images
 	node --test --test-concurrency=1 test/boot/
 
-# ---- SMP stress (not in `test`: ~10 min): 20 boots of -smp 4 under Node, each to the shell,
-# a parallel job, poweroff; fails on a hang, kernel trouble or wrong output (test/stress/) ----
-.PHONY: test-stress
-test-stress: all bios images
+# ---- SMP stress (not in `test`: ~15 min): 20 boots of -smp 4 under Node, each to the shell,
+# a parallel job, poweroff; fails on a hang, kernel trouble or wrong output (test/stress/);
+# and one boot under ThreadSanitizer ----
+.PHONY: test-stress test-tsan-boot
+test-stress: all bios images test-tsan-boot
 	node test/stress/smp_boot.mjs
+
+# a Linux -smp 2 boot on the ThreadSanitizer build, to the shell and a parallel job (~5 min;
+# part of test-stress): any race report ends the emulator with status 66 and fails the boot
+test-tsan-boot: tsan bios images
+	$(TSAN_ENV) QEMU_WASM_NATIVE=build/tsan/qemu-wasm STRESS_ENGINE=native STRESS_RUNS=1 \
+	  STRESS_SMP=2 STRESS_LOOP=500 STRESS_BOOT_TIMEOUT=1200 STRESS_CMD_TIMEOUT=600 \
+	  node test/stress/smp_boot.mjs
 
 # ---- API tests (test/api/: cli/index.js, the examples, the npm package; two emulators at most) ----
 .PHONY: test-api
