@@ -13,9 +13,9 @@
  * emscripten (Wasm has no indirect goto; a switch becomes one br_table).
  */
 #include "core/guest_ram.h"
+#include "core/relaxed.h"
 #include "tcg/interp.h"
 
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,7 +360,7 @@ int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
     CASE(goto_tb) { return (int)ip[1]; }
     CASE(exit_tb) { return EXEC_EXIT_LOOKUP; }
     CASE(br) { ip += (int32_t)ip[1]; NEXT(); }
-    CASE(fence) { atomic_thread_fence(memory_order_seq_cst); ip += 1; NEXT(); }
+    CASE(fence) { full_fence(); ip += 1; NEXT(); }
 
     CASE(mov_32) { wr32(B, ip[1], rd32(B, ip[2])); ip += 3; NEXT(); }
     CASE(mov_64) { wr64(B, ip[1], rd64(B, ip[2])); ip += 3; NEXT(); }

@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "core/relaxed.h"
+
 static uint16_t load16(const uint8_t *p)
 {
     uint16_t v;
@@ -167,7 +169,7 @@ int virtq_pop(VirtQueue *vq, AddressSpace *as, VirtqElem *elem, const char **why
         /* Ask to be notified at the next entry, then look again: the driver may have
          * added one before it could see our avail_event. */
         store_idx(vq->used + 4 + 8 * num, vq->last_avail);
-        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        full_fence();
         avail_idx = load_idx(vq->avail + 2);
         if (avail_idx == vq->last_avail) {
             return 0;
@@ -214,7 +216,7 @@ bool virtq_should_notify(VirtQueue *vq)
     if (!vq->avail) {
         return false;
     }
-    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* our used->idx before their flags/event */
+    full_fence(); /* our used->idx before their flags/event */
     uint16_t old = vq->signalled_used, now = vq->used_idx;
     bool valid = vq->signalled_valid;
     vq->signalled_used = now;
