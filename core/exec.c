@@ -109,7 +109,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         if (multi && vcpu_exclusive_pending(&m->sync)) {
             vcpu_park(cpu);
         }
-        if (multi && c->jit_nretired >= JIT_RETIRE_BATCH) {
+        if (multi && relaxed_load(&c->jit_nretired) >= JIT_RETIRE_BATCH) {
             /* evicted regions no vCPU can be in once they are all parked */
             vcpu_exclusive_begin(m, cpu);
             pthread_mutex_lock(&c->lock);

@@ -305,7 +305,10 @@ static void jit_compile_locked(CPUState *cpu, TranslationBlock *tb)
     }
     memset(region, 0, sizeof(*region));
     region->slot = (uint32_t)slot;
-    region->uid = ++c->jit_next_uid ? c->jit_next_uid : ++c->jit_next_uid; /* never 0 */
+    if (++c->jit_next_uid == 0) {
+        c->jit_next_uid = 1; /* 0 means "no region" in the thread tables */
+    }
+    region->uid = c->jit_next_uid;
     region->bytes = (uint32_t)len;
     region->n = n;
     /* the module and its helpers: kept for the other threads, which install it when they

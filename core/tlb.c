@@ -70,12 +70,11 @@ void tlb_protect_code_page(CPUState *cpu, uint64_t paddr)
     }
 }
 
-/* After making writes to e's page fast: protect it again if it holds code now. */
-static void tlb_recheck_code(CPUState *cpu, TlbEntry *e)
+/* After making writes to e's page fast (its code_pages[] byte: code): protect it again if
+ * it holds code now. */
+static void tlb_recheck_code(TlbEntry *e, const uint8_t *code)
 {
-    MemRegion *r = as_find(&cpu->machine->as, e->paddr);
-    if (r && r->ram &&
-        __atomic_load_n(&r->code_pages[(e->paddr - r->base) >> TLB_PAGE_BITS], __ATOMIC_SEQ_CST)) {
+    if (__atomic_load_n(code, __ATOMIC_SEQ_CST)) {
         __atomic_fetch_or(&e->addr_write, TLB_CODE, __ATOMIC_SEQ_CST);
     }
 }
@@ -85,7 +84,10 @@ static void tlb_recheck_code(CPUState *cpu, TlbEntry *e)
 static void tlb_unprotect_code(CPUState *cpu, TlbEntry *e)
 {
     __atomic_fetch_and(&e->addr_write, ~TLB_CODE, __ATOMIC_SEQ_CST);
-    tlb_recheck_code(cpu, e);
+    MemRegion *r = as_find(&cpu->machine->as, e->paddr);
+    if (r && r->ram) {
+        tlb_recheck_code(e, &r->code_pages[(e->paddr - r->base) >> TLB_PAGE_BITS]);
+    }
 }
 
 void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsigned mmu_idx)
@@ -111,19 +113,22 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
     }
     if (prot & 2) {
         uint64_t wflags = flags;
+        const uint8_t *code = NULL;
         if (r->ram && r->readonly) {
             wflags |= TLB_MMIO; /* ROM: writes go through as_write, which drops them */
-        } else if (r->ram && !flags &&
-                   __atomic_load_n(&r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS],
-                                   __ATOMIC_SEQ_CST)) {
-            wflags |= TLB_CODE;
+        } else if (r->ram && !flags) {
+            code = &r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS];
+            if (__atomic_load_n(code, __ATOMIC_SEQ_CST)) {
+                wflags |= TLB_CODE;
+            }
         }
-        if (wflags) {
+        if (wflags || !cpu->machine->sync.multi) {
+            /* with one thread nothing protects the page behind our back */
             relaxed_store(&e->addr_write, vpage | wflags);
         } else {
             /* seq_cst store, then the re-check: see "Code-page protection" above */
             __atomic_store_n(&e->addr_write, vpage, __ATOMIC_SEQ_CST);
-            tlb_recheck_code(cpu, e);
+            tlb_recheck_code(e, code);
         }
     }
     if (prot & 4) {

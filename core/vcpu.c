@@ -132,8 +132,8 @@ void vcpu_exclusive_begin(Machine *m, CPUState *self)
     __atomic_store_n(&s->exclusive_pending, 1, __ATOMIC_RELEASE);
     for (int i = 0; i < m->ncpus; i++) {
         if (m->cpus[i] != self) {
-            /* leave translated code and come to the safe point (a sleeper is already
-             * parked: it only needs waking if it must see the section, it does not) */
+            /* leave translated code and come to the safe point (a sleeping vCPU is
+             * not running: it waits for the section's end when it wakes up) */
             __atomic_fetch_or(&m->cpus[i]->exit_request, CPU_EXIT_PARK, __ATOMIC_SEQ_CST);
         }
     }
