@@ -91,6 +91,12 @@ include bench/riscv64/rules.mk
 test-cli: native wasm
 	node --test test/cli/
 
+# The include layering (DESIGN.md, "Layers"): scripts/check_layers.sh fails on a forbidden
+# #include; test/cli/targets.test.mjs checks the script itself.
+.PHONY: test-layers
+test-layers:
+	bash scripts/check_layers.sh
+
 # ---- JIT (tcg/wasm/): test/unit/test_wasm_codegen checks the generated modules natively
 # (in test-unit); test-jit runs them under Node against the interpreter ----
 JIT_SRCS := $(wildcard tcg/wasm/*.c)
@@ -174,7 +180,7 @@ test-tsan-boot: tsan bios images
 test-api: all images
 	node --test --test-concurrency=1 test/api/
 
-test: test-unit test-isa test-tsan test-cli test-jit test-p9-node test-boot test-api test-bench-guest
+test: test-layers test-unit test-isa test-tsan test-cli test-jit test-p9-node test-boot test-api test-bench-guest
 
 setup:
 	bash scripts/setup.sh

@@ -31,8 +31,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 
-/** The launcher every Machine runs (the `qemu-wasm` command itself). */
+/** The launcher every Machine runs (the `qemu-wasm` command itself: the default target). */
 export const LAUNCHER = fileURLToPath(new URL('./qemu-wasm.js', import.meta.url));
+
+// Each target's command is cli/qemu-wasm-<arch>.js (the launcher reads the target from its
+// own name); the board used when named options are given and `machine` is not.
+const DEFAULT_MACHINE = { riscv64: 'virt' };
+
+/** The targets this package has ('riscv64', ...). */
+export const targets = Object.keys(DEFAULT_MACHINE).filter((a) =>
+  fs.existsSync(fileURLToPath(new URL(`./qemu-wasm-${a}.js`, import.meta.url))));
+
+function launcherFor(arch) {
+  if (arch === undefined) {
+    return LAUNCHER;
+  }
+  if (typeof arch !== 'string' || !targets.includes(arch)) {
+    throw new QemuError(`qemu-wasm: unknown target '${arch}' (this package has: ${targets.join(', ')})`,
+      'ERR_QEMU_OPTION');
+  }
+  return fileURLToPath(new URL(`./qemu-wasm-${arch}.js`, import.meta.url));
+}
 
 const CONTROL_FD = 3;
 const TAIL_LINES = 20; // console lines quoted in timeout and exit errors
@@ -101,7 +120,7 @@ function typeError(message) {
  * usual order, then `args` as given.
  */
 export function buildArgs(opts = {}) {
-  const known = new Set(['args', 'machine', 'memory', 'smp', 'cpu', 'kernel', 'initrd', 'append',
+  const known = new Set(['args', 'arch', 'machine', 'memory', 'smp', 'cpu', 'kernel', 'initrd', 'append',
     'bios', 'dtb', 'drives', 'virtfs', 'accel', 'nographic', 'env', 'cwd', 'echo',
     'startTimeout']);
   for (const k of Object.keys(opts)) {
@@ -109,7 +128,7 @@ export function buildArgs(opts = {}) {
       throw typeError(`Machine.start: unknown option '${k}'`);
     }
   }
-  const { args = [], machine, memory, smp, cpu, kernel, initrd, append, bios, dtb, drives,
+  const { args = [], arch, machine, memory, smp, cpu, kernel, initrd, append, bios, dtb, drives,
     virtfs, accel, nographic } = opts;
   if (!Array.isArray(args) || args.some((a) => typeof a !== 'string')) {
     throw typeError('Machine.start: args must be an array of strings');
@@ -126,7 +145,8 @@ export function buildArgs(opts = {}) {
   if (machine !== undefined) {
     named.push('-machine', typeof machine === 'object' ? optList(machine) : str('machine', machine));
   } else if (hasNamed) {
-    named.push('-machine', 'virt');
+    launcherFor(arch); // an unknown target is refused here
+    named.push('-machine', DEFAULT_MACHINE[arch || 'riscv64']);
   }
   if (memory !== undefined) {
     // a number is MiB, as QEMU's -m
@@ -217,11 +237,17 @@ export class Machine extends EventEmitter {
     } catch (e) {
       return Promise.reject(e);
     }
-    const m = new Machine(args, opts);
+    let launcher;
+    try {
+      launcher = launcherFor(opts.arch);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const m = new Machine(args, { ...opts, launcher });
     return m._started.then(() => m);
   }
 
-  constructor(args, { env, cwd, echo, startTimeout = 60000 } = {}) {
+  constructor(args, { env, cwd, echo, startTimeout = 60000, launcher = LAUNCHER } = {}) {
     super();
     if (!Array.isArray(args)) {
       throw new TypeError('use Machine.start(options)');
@@ -277,7 +303,7 @@ export class Machine extends EventEmitter {
       }
     };
 
-    const child = spawn(process.execPath, [LAUNCHER, ...args], {
+    const child = spawn(process.execPath, [launcher, ...args], {
       cwd,
       env: { ...process.env, ...(env || {}), QEMU_WASM_CONTROL_FD: String(CONTROL_FD) },
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],

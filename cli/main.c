@@ -11,14 +11,14 @@
 
 #include "cli/options.h"
 #include "core/host.h"
-#include "hw/machine.h"
+#include "hw/board.h"
 
 /*
  * Where the default firmware is when -L is not given: $QEMU_WASM_DATADIR, else (native
- * build) build/bios/riscv64 next to the binary's build/native/ directory.  The Node
+ * build) build/bios/<arch> next to the binary's build/native/ directory.  The Node
  * launcher passes -L itself.
  */
-static const char *default_datadir(char *buf, size_t len)
+static const char *default_datadir(const char *arch, char *buf, size_t len)
 {
     const char *env = getenv("QEMU_WASM_DATADIR");
     if (env && *env) {
@@ -29,13 +29,16 @@ static const char *default_datadir(char *buf, size_t len)
     if (n > 0) {
         buf[n] = 0;
         char *slash = strrchr(buf, '/');
-        if (slash && (size_t)(slash - buf) + sizeof("/../bios/riscv64") < len) {
-            strcpy(slash, "/../bios/riscv64");
-            return buf;
+        if (slash) {
+            *slash = 0;
+            size_t used = strlen(buf);
+            if ((size_t)snprintf(buf + used, len - used, "/../bios/%s", arch) < len - used) {
+                return buf;
+            }
         }
     }
 #else
-    (void)buf, (void)len;
+    (void)arch, (void)buf, (void)len;
 #endif
     return NULL;
 }
@@ -58,7 +61,7 @@ int main(int argc, char **argv)
     }
 
     if (!cfg.datadir) {
-        cfg.datadir = default_datadir(datadir, sizeof(datadir));
+        cfg.datadir = default_datadir(cfg.arch, datadir, sizeof(datadir));
     }
     Machine *m = machine_create(&cfg, err, sizeof(err));
     if (!m) {

@@ -9,21 +9,14 @@
  */
 #include "cli/options.h"
 
+#include "hw/board.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Boards that hw/machine.c knows (keep in step with its board table). */
-static const struct {
-    const char *name, *desc;
-} machines[] = {
-    {"virt", "RISC-V VirtIO board"},
-};
-
-static const char *const cpu_models[] = {"rv64"};
 
 typedef struct LogItem {
     const char *name, *desc;
@@ -73,10 +66,10 @@ static const struct {
 };
 
 static const char usage_text[] =
-    "usage: qemu-wasm [options]\n"
+    "usage: %1$s [options]\n"
     "\n"
-    "A RISC-V 64-bit 'virt' machine emulator for Node.js.  The options are\n"
-    "qemu-system-riscv64's (the subset below); each may start with - or --.\n"
+    "A %2$s machine emulator for Node.js (-machine help lists the boards).  The\n"
+    "options are qemu-system-%2$s's (the subset below); each may start with - or --.\n"
     "\n"
     "Standard options:\n"
     "-h, -help               display this help and exit\n"
@@ -84,9 +77,9 @@ static const char usage_text[] =
     "-machine, -M [type=]NAME[,prop=value[,...]]\n"
     "                        select the emulated machine (-machine help for a list)\n"
     "-cpu MODEL[,prop=value] select the CPU model (-cpu help for a list)\n"
-    "-m [size=]SIZE          guest RAM size (default 128M); a plain number is in MiB,\n"
+    "-m [size=]SIZE          guest RAM size (default %3$s); a plain number is in MiB,\n"
     "                        suffixes B, K, M, G, T select the unit (e.g. 512M, 1.5G);\n"
-    "                        at most %s\n"
+    "                        at most %4$s\n"
     "-smp [cpus=]N           number of vCPUs (default 1)\n"
     "-accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=MB][,jit-check=on|off]\n"
     "          [,thread=single|multi]\n"
@@ -100,10 +93,11 @@ static const char usage_text[] =
     "-kernel FILE            the kernel (an ELF or a raw image) to boot\n"
     "-initrd FILE            an initial ram disk\n"
     "-append CMDLINE         the kernel command line\n"
-    "-bios FILE|none         the firmware; 'none' runs -kernel directly in M-mode\n"
+    "-bios FILE|none         the firmware (default: %5$s); 'none' runs -kernel\n"
+    "                        directly, at the most privileged level\n"
     "-dtb FILE               use this device tree instead of the generated one\n"
     "\n"
-    "Disks, shared directories and devices (virtio-mmio; at most 8 devices):\n"
+    "Disks, shared directories and devices (virtio-mmio; at most %6$d devices):\n"
     "-drive file=FILE[,format=raw|qcow2][,if=virtio|none][,id=ID][,readonly=on|off]\n"
     "       [,snapshot=on|off][,cache=writeback|none|writethrough|directsync|unsafe]\n"
     "                        a disk on a host file (if=virtio: /dev/vda, vdb, ...);\n"
@@ -132,7 +126,7 @@ static const char usage_text[] =
     "Debugging:\n"
     "-d ITEM[,...]           log the given items (-d help for a list)\n"
     "-D FILE                 write the log to FILE instead of stderr\n"
-    "-L DIR                  where to find the default firmware (qemu-wasm-fw.bin)\n"
+    "-L DIR                  where to find the default firmware\n"
     "\n"
     "On the console (under Node): Ctrl-A x quits, Ctrl-A h shows the keys,\n"
     "Ctrl-A Ctrl-A sends Ctrl-A.\n";
@@ -311,11 +305,19 @@ static void print_version(void)
            "on QEMU\n");
 }
 
-static void print_help(void)
+static uint64_t board_max_ram(const BoardInfo *b)
 {
-    char max[32];
-    format_size(MAX_RAM_SIZE, max, sizeof(max));
-    printf(usage_text, max);
+    return b->max_ram && b->max_ram < MAX_RAM_SIZE ? b->max_ram : MAX_RAM_SIZE;
+}
+
+static void print_help(const MachineConfig *cfg, const char *program)
+{
+    const BoardInfo *b = board_find(cfg->arch, NULL);
+    char def[32], max[32];
+    format_size(b->default_ram, def, sizeof(def));
+    format_size(board_max_ram(b), max, sizeof(max));
+    printf(usage_text, program, cfg->arch, def, max, b->firmware ? b->firmware : "none",
+           b->virtio_slots);
 }
 
 static OptionsResult opt_machine(MachineConfig *cfg, const char *arg, char *err,
@@ -323,9 +325,9 @@ static OptionsResult opt_machine(MachineConfig *cfg, const char *arg, char *err,
 {
     if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
         printf("Supported machines are:\n");
-        for (size_t i = 0; i < ARRAY_LEN(machines); i++) {
-            printf("%-20s %s%s\n", machines[i].name, machines[i].desc,
-                   i == 0 ? " (default)" : "");
+        const BoardInfo *b;
+        for (int i = 0; (b = board_of_target(cfg->arch, i)) != NULL; i++) {
+            printf("%-20s %s%s\n", b->name, b->desc, i == 0 ? " (default)" : "");
         }
         return OPTIONS_EXIT_SUCCESS;
     }
@@ -344,13 +346,9 @@ static OptionsResult opt_machine(MachineConfig *cfg, const char *arg, char *err,
         }
     }
     if (name) {
-        bool known = false;
-        for (size_t i = 0; i < ARRAY_LEN(machines); i++) {
-            if (strlen(machines[i].name) == n && strncmp(name, machines[i].name, n) == 0) {
-                known = true;
-            }
-        }
-        if (!known || n >= sizeof(cfg->machine_buf)) {
+        char want[sizeof(cfg->machine_buf)];
+        snprintf(want, sizeof(want), "%.*s", (int)n, name);
+        if (n >= sizeof(cfg->machine_buf) || !board_find(cfg->arch, want)) {
             set_err(err, errlen,
                     "unsupported machine type: \"%.*s\" (use -machine help to list "
                     "supported machines)",
@@ -368,20 +366,32 @@ static OptionsResult opt_cpu(MachineConfig *cfg, const char *arg, char *err, siz
 {
     if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
         printf("Available CPUs:\n");
-        for (size_t i = 0; i < ARRAY_LEN(cpu_models); i++) {
-            printf("  %s\n", cpu_models[i]);
+        const BoardInfo *b;
+        for (int i = 0; (b = board_of_target(cfg->arch, i)) != NULL; i++) {
+            for (int k = 0; b->cpu_models[k]; k++) {
+                bool listed = false; /* boards of one target share models */
+                const BoardInfo *o;
+                for (int j = 0; j < i && (o = board_of_target(cfg->arch, j)) != NULL; j++) {
+                    for (int l = 0; o->cpu_models[l]; l++) {
+                        listed |= strcmp(o->cpu_models[l], b->cpu_models[k]) == 0;
+                    }
+                }
+                if (!listed) {
+                    printf("  %s\n", b->cpu_models[k]);
+                }
+            }
         }
         return OPTIONS_EXIT_SUCCESS;
     }
     const char *comma = strchr(arg, ',');
     size_t n = comma ? (size_t)(comma - arg) : strlen(arg);
-    for (size_t i = 0; i < ARRAY_LEN(cpu_models); i++) {
-        if (strlen(cpu_models[i]) == n && strncmp(arg, cpu_models[i], n) == 0) {
-            snprintf(cfg->cpu_buf, sizeof(cfg->cpu_buf), "%s", cpu_models[i]);
-            cfg->cpu = cfg->cpu_buf;
-            cfg->cpu_opts = comma && comma[1] ? comma + 1 : NULL;
-            return OPTIONS_OK;
-        }
+    char model[sizeof(cfg->cpu_buf)];
+    snprintf(model, sizeof(model), "%.*s", (int)n, arg);
+    if (n < sizeof(cfg->cpu_buf) && board_target_has_cpu(cfg->arch, model)) {
+        snprintf(cfg->cpu_buf, sizeof(cfg->cpu_buf), "%s", model);
+        cfg->cpu = cfg->cpu_buf;
+        cfg->cpu_opts = comma && comma[1] ? comma + 1 : NULL;
+        return OPTIONS_OK;
     }
     set_err(err, errlen, "unable to find CPU model '%.*s'", (int)(n > 64 ? 64 : n), arg);
     return OPTIONS_ERROR;
@@ -418,16 +428,9 @@ static OptionsResult opt_mem(MachineConfig *cfg, const char *arg, char *err, siz
         set_err(err, errlen, "-m %s: missing 'size' option value", arg);
         return OPTIONS_ERROR;
     }
-    if (size == 0) {
-        size = OPT_DEFAULT_RAM_SIZE; /* as QEMU: 0 (or "") means the default */
-    }
-    if (size > MAX_RAM_SIZE) {
-        char max[32];
-        format_size(MAX_RAM_SIZE, max, sizeof(max));
-        set_err(err, errlen, "-m %s: ram size too large (at most %s)", arg, max);
-        return OPTIONS_ERROR;
-    }
-    cfg->ram_size = (size + 8191) & ~(uint64_t)8191; /* QEMU aligns to 8 KiB */
+    /* as QEMU: 0 (or "") means the board's default (options_parse checks the board's
+     * limit once the board is known) */
+    cfg->ram_size = size > UINT64_MAX - 8191 ? size : (size + 8191) & ~(uint64_t)8191;
     return OPTIONS_OK;
 }
 
@@ -480,13 +483,7 @@ static OptionsResult opt_smp(MachineConfig *cfg, const char *arg, char *err, siz
         set_err(err, errlen, "-smp %s: maxcpus must be equal to or greater than smp", arg);
         return OPTIONS_ERROR;
     }
-    if (cpus > OPT_MAX_CPUS) {
-        set_err(err, errlen,
-                "Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d", cpus,
-                cfg->machine, OPT_MAX_CPUS);
-        return OPTIONS_ERROR;
-    }
-    cfg->smp = cpus;
+    cfg->smp = cpus; /* the board's limit: checked by options_parse at the end */
     return OPTIONS_OK;
 }
 
@@ -603,26 +600,50 @@ static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
 
 /* ---------------------------------------------------------------------------------- */
 
-static void config_defaults(MachineConfig *cfg)
+/*
+ * The target is the command's: "qemu-wasm-aarch64" runs aarch64; "qemu-wasm" (or any other
+ * name, e.g. a symlink's) the first target of board_targets.
+ */
+static const char *target_of_program(const char *program, const char **base)
+{
+    const char *slash = program ? strrchr(program, '/') : NULL;
+    const char *name = slash ? slash + 1 : (program ? program : "qemu-wasm");
+    *base = name;
+    static const char prefix[] = "qemu-wasm-";
+    if (strncmp(name, prefix, sizeof(prefix) - 1) == 0) {
+        const char *arch = name + sizeof(prefix) - 1;
+        for (int i = 0; board_targets[i]; i++) {
+            size_t n = strlen(board_targets[i]);
+            /* "qemu-wasm-riscv64", also as "qemu-wasm-riscv64.js" */
+            if (strncmp(arch, board_targets[i], n) == 0 && (arch[n] == 0 || arch[n] == '.')) {
+                return board_targets[i];
+            }
+        }
+    }
+    return board_targets[0];
+}
+
+static void config_defaults(MachineConfig *cfg, const char *arch)
 {
     memset(cfg, 0, sizeof(*cfg));
-    snprintf(cfg->machine_buf, sizeof(cfg->machine_buf), "%s", machines[0].name);
+    cfg->arch = arch;
+    snprintf(cfg->machine_buf, sizeof(cfg->machine_buf), "%s", board_find(arch, NULL)->name);
     cfg->machine = cfg->machine_buf;
-    cfg->ram_size = OPT_DEFAULT_RAM_SIZE;
     cfg->smp = 1;
     cfg->jit = true;
-    cfg->jit_threshold = OPT_DEFAULT_JIT_THRESHOLD;
-    cfg->jit_cache = OPT_DEFAULT_JIT_CACHE_MB;
+    cfg->jit_threshold = CONFIG_DEFAULT_JIT_THRESHOLD;
+    cfg->jit_cache = CONFIG_DEFAULT_JIT_CACHE_MB;
 }
 
 OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err,
                             size_t errlen)
 {
     bool thread_set = false;
-    config_defaults(cfg);
+    const char *mem_arg = NULL, *program;
     if (errlen) {
         err[0] = '\0';
     }
+    config_defaults(cfg, target_of_program(argc > 0 ? argv[0] : NULL, &program));
 
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
@@ -660,7 +681,7 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
         OptionsResult r = OPTIONS_OK;
         switch (id) {
         case OPT_HELP:
-            print_help();
+            print_help(cfg, program);
             return OPTIONS_EXIT_SUCCESS;
         case OPT_VERSION:
             print_version();
@@ -672,6 +693,7 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
             r = opt_cpu(cfg, arg, err, errlen);
             break;
         case OPT_MEM:
+            mem_arg = arg;
             r = opt_mem(cfg, arg, err, errlen);
             break;
         case OPT_SMP:
@@ -747,8 +769,25 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
             return r;
         }
     }
+    /* What depends on the board, now that -M is known */
+    const BoardInfo *board = board_find(cfg->arch, cfg->machine);
+    if (cfg->ram_size == 0) {
+        cfg->ram_size = board->default_ram;
+    } else if (cfg->ram_size > board_max_ram(board)) {
+        char max[32];
+        format_size(board_max_ram(board), max, sizeof(max));
+        set_err(err, errlen, "-m %s: ram size too large (at most %s)", mem_arg, max);
+        return OPTIONS_ERROR;
+    }
+    int max_cpus = board->max_cpus < CONFIG_MAX_CPUS ? board->max_cpus : CONFIG_MAX_CPUS;
+    if (cfg->smp > max_cpus) {
+        set_err(err, errlen,
+                "Invalid SMP CPUs %d. The max CPUs supported by machine '%s' is %d", cfg->smp,
+                cfg->machine, max_cpus);
+        return OPTIONS_ERROR;
+    }
     if (!thread_set) {
         cfg->thread_multi = cfg->smp > 1;
     }
-    return options_devices_finish(cfg, err, errlen);
+    return options_devices_finish(cfg, board->virtio_slots, err, errlen);
 }

@@ -17,6 +17,8 @@
 
 #include "cli/options.h"
 
+#include "hw/board.h"
+
 static OptionsResult fail(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -32,6 +34,16 @@ static OptionsResult fail(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* A copy of s[0, n) in cfg->strpool with ",," turned into ","; NULL if the pool is full. */
+/* The virtio devices the chosen board takes (checked again at the end, when -M is known). */
+static int virtio_slots(const MachineConfig *cfg)
+{
+    const BoardInfo *b = board_find(cfg->arch, cfg->machine);
+    int n = b ? b->virtio_slots : 0;
+    return n < CONFIG_MAX_VIRTIO ? n : CONFIG_MAX_VIRTIO;
+}
+
+static const char *virtio_kind_model(VirtioDevKind kind);
+
 static const char *pool_str(MachineConfig *cfg, const char *s, size_t n)
 {
     size_t room = sizeof(cfg->strpool) - cfg->strpool_used;
@@ -129,9 +141,9 @@ static const char *const cache_modes[] = {"writeback", "none", "writethrough", "
 
 OptionsResult options_drive(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
 {
-    if (cfg->ndrives >= OPT_MAX_DRIVES) {
+    if (cfg->ndrives >= CONFIG_MAX_DRIVES) {
         return fail(err, errlen, "-drive %s: too many drives (at most %d)", arg,
-                    OPT_MAX_DRIVES);
+                    CONFIG_MAX_DRIVES);
     }
     DriveConfig d = {.opt = arg, .cache = DRIVE_CACHE_WRITEBACK};
     bool have_format = false;
@@ -283,9 +295,9 @@ OptionsResult options_fsdev(MachineConfig *cfg, const char *opt, const char *arg
     if (!f.path) {
         return fail(err, errlen, "%s %s: path property not set", opt, arg);
     }
-    if (cfg->nfsdevs >= OPT_MAX_FSDEVS) {
+    if (cfg->nfsdevs >= CONFIG_MAX_FSDEVS) {
         return fail(err, errlen, "%s %s: too many shared directories (at most %d)", opt, arg,
-                    OPT_MAX_FSDEVS);
+                    CONFIG_MAX_FSDEVS);
     }
     f.opt = pool_printf(cfg, "%s %s", opt, arg);
     if (!f.opt) {
@@ -293,7 +305,7 @@ OptionsResult options_fsdev(MachineConfig *cfg, const char *opt, const char *arg
     }
     cfg->fsdevs[cfg->nfsdevs++] = f;
     if (virtfs) {
-        if (cfg->nvirtio >= OPT_MAX_VIRTIO) {
+        if (cfg->nvirtio >= virtio_slots(cfg)) {
             return fail(err, errlen, "%s %s: No 'virtio-bus' bus found for device "
                         "'virtio-9p-device'", opt, arg);
         }
@@ -320,10 +332,20 @@ static const struct {
      "virtio 9P file system (fsdev=ID of an -fsdev, mount_tag=TAG)"},
 };
 
+static const char *virtio_kind_model(VirtioDevKind kind)
+{
+    for (size_t i = 0; i < sizeof(device_models) / sizeof(device_models[0]); i++) {
+        if (device_models[i].kind == (int)kind) {
+            return device_models[i].name;
+        }
+    }
+    return "?";
+}
+
 OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, size_t errlen)
 {
     if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
-        printf("Devices (virtio-mmio, at most %d):\n", OPT_MAX_VIRTIO);
+        printf("Devices (virtio-mmio, at most %d):\n", virtio_slots(cfg));
         for (size_t i = 0; i < sizeof(device_models) / sizeof(device_models[0]); i++) {
             printf("name \"%s\": %s\n", device_models[i].name, device_models[i].desc);
         }
@@ -401,7 +423,7 @@ OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, siz
     if (v.kind == VIRTIO_DEV_BLK && !v.ref_given) {
         return fail(err, errlen, "-device %s: drive property not set", arg);
     }
-    if (cfg->nvirtio >= OPT_MAX_VIRTIO) {
+    if (cfg->nvirtio >= virtio_slots(cfg)) {
         return fail(err, errlen, "-device %s: No 'virtio-bus' bus found for device '%s'", arg,
                     name);
     }
@@ -415,8 +437,13 @@ OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, siz
 
 /* ---- after the whole command line --------------------------------------------- */
 
-OptionsResult options_devices_finish(MachineConfig *cfg, char *err, size_t errlen)
+OptionsResult options_devices_finish(MachineConfig *cfg, int slots, char *err, size_t errlen)
 {
+    if (cfg->nvirtio > slots) {
+        /* a -M after the devices chose a board with fewer slots */
+        return fail(err, errlen, "%s: No 'virtio-bus' bus found for device '%s'",
+                    cfg->virtio[slots].opt, virtio_kind_model(cfg->virtio[slots].kind));
+    }
     /* -device references, in order */
     for (int i = 0; i < cfg->nvirtio; i++) {
         VirtioDevConfig *v = &cfg->virtio[i];
@@ -479,7 +506,7 @@ OptionsResult options_devices_finish(MachineConfig *cfg, char *err, size_t errle
         if (dr->if_none) {
             continue;
         }
-        if (cfg->nvirtio >= OPT_MAX_VIRTIO) {
+        if (cfg->nvirtio >= virtio_slots(cfg)) {
             return fail(err, errlen, "-drive %s: No 'virtio-bus' bus found for device "
                         "'virtio-blk-device'", dr->opt);
         }

@@ -39,10 +39,20 @@ const BUILD_DIR = process.env.QEMU_WASM_BUILD
   ? path.resolve(process.env.QEMU_WASM_BUILD)
   : path.join(ROOT, 'build', 'wasm');
 const DEBUG = !!process.env.QEMU_WASM_DEBUG;
-// Our own firmware (bios/riscv64, built by make) is the default -bios, as QEMU's -L dir.
+// The target is the command's name, as for QEMU's binaries: `qemu-wasm-aarch64` (an npm bin,
+// or a symlink to this file) runs aarch64; `qemu-wasm` (or cli/qemu-wasm.js) the default
+// target.  The C side reads it from argv[0] (cli/options.c); here it picks the firmware
+// directory.
+const PROGRAM = path.basename(process.argv[1]).replace(/\.[cm]?js$/, '');
+const TARGET_MATCH = /^qemu-wasm-([a-z0-9_]+)$/.exec(PROGRAM);
+const DEFAULT_TARGET = 'riscv64'; // `qemu-wasm` stays riscv64 (cli/options.c: board_targets[0])
+const TARGET = TARGET_MATCH && fs.existsSync(path.join(ROOT, 'build', 'bios', TARGET_MATCH[1]))
+  ? TARGET_MATCH[1]
+  : DEFAULT_TARGET;
+// Our own firmware (bios/<arch>, built by make) is the default -bios, as QEMU's -L dir.
 const DATADIR = process.env.QEMU_WASM_DATADIR
   ? path.resolve(process.env.QEMU_WASM_DATADIR)
-  : path.join(ROOT, 'build', 'bios', 'riscv64');
+  : path.join(ROOT, 'build', 'bios', TARGET);
 
 function withDefaultDatadir(args) {
   return args.some((a) => a === '-L' || a === '--L') ? args : ['-L', DATADIR, ...args];
@@ -252,6 +262,7 @@ async function main() {
     locateFile: (file) => path.join(BUILD_DIR, file),
     mainScriptUrlOrBlob: jsPath, // what the pthread workers load
     noInitialRun: true,
+    thisProgram: PROGRAM, // argv[0]: the target and the name in messages (cli/options.c)
     // exit(status) in C (main's return, or a guest power-off from any thread) ends here
     quit: (status) => finish(status),
     printErr: (text) => {

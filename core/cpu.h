@@ -60,6 +60,12 @@ typedef struct CPUArchOps {
     /* Is the vCPU halted (WFI) with nothing to wake it? */
     bool (*is_halted)(struct CPUState *cpu);
     void (*reset)(struct CPUState *cpu);
+    /* Drive interrupt input n (arch numbering) to level (core/irq.h: cpu_irq_line); may be
+     * called from any thread. */
+    void (*set_irq)(struct CPUState *cpu, int n, int level);
+    /* Optional: the machine's timebase moved (machine_timebase_changed): re-arm the
+     * timers the CPU derives from it.  Called with the device lock held. */
+    void (*timebase_changed)(struct CPUState *cpu);
     /* Size of the arch CPU struct (which begins with a CPUState), and optionally a name
      * for the field at a byte offset in it (e.g. "x10"; false if none): jit-check. */
     size_t state_size;
@@ -122,9 +128,6 @@ typedef enum CPUExecResult {
  * (WFI) sleeps until its next event if sleep_when_halted, else returns HALTED (how one
  * thread runs several vCPUs in turn). */
 CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted);
-
-/* Sleep until the machine's next timer event (bounded), or until woken by input. */
-void machine_sleep_until_event(struct Machine *m);
 
 void cpu_common_init(CPUState *cpu, const CPUArchOps *arch, struct Machine *m, int index);
 void cpu_common_destroy(CPUState *cpu);

@@ -6,12 +6,13 @@
 
 #include "core/cpu.h"
 #include "core/host.h"
+#include "core/irq.h"
 #include "core/jit_check.h"
 #include "core/jit_thread.h"
 #include "core/relaxed.h"
 #include "core/tb.h"
 #include "core/vcpu.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "tcg/interp.h"
 #include "tcg/ir.h"
 
@@ -33,6 +34,17 @@ void cpu_common_destroy(CPUState *cpu)
     free(cpu->irblock);
     cpu->irblock = NULL;
     pthread_cond_destroy(&cpu->wake);
+}
+
+static void cpu_irq_handler(void *target, int n, int level)
+{
+    CPUState *cpu = target;
+    cpu->arch->set_irq(cpu, n, level);
+}
+
+IrqLine cpu_irq_line(CPUState *cpu, int n)
+{
+    return irq_line(cpu_irq_handler, cpu, n);
 }
 
 void cpu_exit_request(CPUState *cpu, uint32_t bits)
@@ -75,24 +87,10 @@ static void cpu_deliver_exception(CPUState *cpu)
 #define POLL_INTERVAL_NS 200000ull
 /* TBs run back to back before the outer loop looks at timers again. */
 #define TB_BUDGET 1024
-/* Longest sleep of a halted vCPU before it re-checks (interrupts from other threads
- * also arrive through exit_request, checked on wake-up).  With a thread per vCPU the
- * I/O thread polls the timers and kicks the vCPU, so it may sleep longer. */
-#define HALT_MAX_SLEEP_NS 10000000ull
+/* Longest sleep of a halted vCPU before it re-checks, with a thread per vCPU (the I/O
+ * thread polls the timers and kicks the vCPU; interrupts from other threads also arrive
+ * through exit_request, checked on wake-up).  One thread: machine_sleep_until_event. */
 #define HALT_MAX_SLEEP_MULTI_NS 100000000ull
-
-void machine_sleep_until_event(Machine *m)
-{
-    uint64_t now = host_clock_ns();
-    uint64_t deadline = m->next_deadline_ns ? m->next_deadline_ns(m) : UINT64_MAX;
-    uint64_t wait = deadline > now ? deadline - now : 0;
-    if (wait > HALT_MAX_SLEEP_NS) {
-        wait = HALT_MAX_SLEEP_NS;
-    }
-    if (wait) {
-        host_sleep_ns(wait);
-    }
-}
 
 CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
 {
@@ -117,10 +115,10 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
             pthread_mutex_unlock(&c->lock);
             vcpu_exclusive_end(m, cpu);
         }
-        if (!multi && m->poll) { /* multi: the I/O thread polls (core/vcpu.c) */
+        if (!multi) { /* multi: the I/O thread polls (core/vcpu.c) */
             uint64_t now = host_clock_ns();
             if (now >= next_poll) {
-                m->poll(m);
+                machine_poll(m);
                 next_poll = now + POLL_INTERVAL_NS;
             }
         }

@@ -13,7 +13,7 @@
 #include "core/cpu.h"
 #include "core/host.h"
 #include "core/tb.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "tcg/interp.h"
 
 enum { PHASE_IDLE, PHASE_INTERP, PHASE_JIT };

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/host.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 
 JitThreadTable *jit_thread_table_new(void)
 {

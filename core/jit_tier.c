@@ -30,7 +30,7 @@
 #include "core/host.h"
 #include "core/jit_thread.h"
 #include "core/tb.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "tcg/ir.h"
 #include "tcg/wasm/codegen.h"
 #include "tcg/wasm/jit.h"

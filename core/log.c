@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "cli/options.h"
+#include "core/config.h"
 
 bool log_open(Log *log, const MachineConfig *cfg, char *err, size_t errlen)
 {

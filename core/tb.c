@@ -11,7 +11,7 @@
 #include "core/relaxed.h"
 #include "core/tlb.h"
 #include "core/vcpu.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "tcg/ir.h"
 #include "tcg/wasm/jit.h"
 

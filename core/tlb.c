@@ -11,7 +11,7 @@
 #include "core/jit_check.h"
 #include "core/memory.h"
 #include "core/tb.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "tcg/ir.h"
 
 static void tlb_entry_invalidate(TlbEntry *e)

@@ -10,7 +10,7 @@
 
 #include "core/cpu.h"
 #include "core/host.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 
 void vcpu_sync_init(VcpuSync *s, bool multi)
 {
@@ -219,10 +219,8 @@ void vcpu_run_threads(Machine *m)
             break;
         }
         vcpu_device_lock(m);
-        if (m->poll) {
-            m->poll(m);
-        }
-        uint64_t deadline = m->next_deadline_ns ? m->next_deadline_ns(m) : UINT64_MAX;
+        machine_poll(m);
+        uint64_t deadline = timer_list_deadline(&m->timers);
         vcpu_device_unlock(m);
         uint64_t now = host_clock_ns();
         uint64_t wait = deadline > now ? deadline - now : 0;

@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "cli/options.h"
+#include "core/config.h"
 
 struct Machine;
 struct CPUState;
@@ -43,7 +43,7 @@ typedef struct VcpuSync {
                                    reads outside the lock: the safe-point check) */
     int running;                /* vCPUs running guest code (see above) */
     int threads_alive;          /* vCPU threads not yet finished */
-    pthread_t threads[OPT_MAX_CPUS];
+    pthread_t threads[CONFIG_MAX_CPUS];
 } VcpuSync;
 
 void vcpu_sync_init(VcpuSync *s, bool multi);

@@ -15,7 +15,7 @@
  * scenario shares TMP/<name>/, which starts with host-made symlinks pointing outside:
  * abs -> TMP/outside, rel -> ../outside, fileln -> TMP/outside/secret, sub/up ->
  * ../../outside, dangling -> TMP/outside/created.  Setup and inspection use the host
- * layer itself (hw/fs/host_fs.h).
+ * layer itself (core/host_fs.h).
  */
 #ifndef TEST_P9_SCENARIOS_H
 #define TEST_P9_SCENARIOS_H
@@ -25,7 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hw/fs/host_fs.h"
+#include "core/host_fs.h"
 #include "test/p9_client.h"
 
 typedef struct Env {

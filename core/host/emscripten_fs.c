@@ -1,5 +1,5 @@
 /*
- * core/host/emscripten_fs.c — hw/fs/host_fs.h for the Wasm build: Node's fs, called
+ * core/host/emscripten_fs.c — core/host_fs.h for the Wasm build: Node's fs, called
  * synchronously from the calling worker (EM_JS; ~2 us a call, NOTES.md), never through
  * emscripten's FS, which would proxy every call to the main thread.
  *
@@ -17,7 +17,7 @@
  * Node has no extended-attribute API at all (nothing in `fs`, nor in its internal
  * binding): host_fs_has_xattr() is false and every xattr call fails with ENOTSUP.
  */
-#include "hw/fs/host_fs.h"
+#include "core/host_fs.h"
 
 #include <emscripten.h>
 #include <errno.h>

@@ -1,12 +1,12 @@
 /*
- * core/host/native_fs.c — hw/fs/host_fs.h for the native (Linux, gcc) build.
+ * core/host/native_fs.c — core/host_fs.h for the native (Linux, gcc) build.
  *
  * A HostFsDir is a directory file descriptor; every operation is an *at() call relative
  * to it with the symlink-never-followed flavour (O_NOFOLLOW, AT_SYMLINK_NOFOLLOW, l*xattr).
  * Where Linux has no such flavour (chmod, xattrs of an fd opened with O_PATH), the object
  * is reached through /proc/self/fd/N, the magic link to exactly the inode we opened.
  */
-#include "hw/fs/host_fs.h"
+#include "core/host_fs.h"
 
 #include <dirent.h>
 #include <errno.h>

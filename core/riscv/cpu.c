@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/host.h"
+#include "core/machine.h"
 #include "core/riscv/helper.h"
 #include "core/riscv/mmu.h"
 #include "core/tlb.h"
-#include "hw/machine.h"
 
 #define MISA_EXT(c) (1ull << ((c) - 'A'))
 #define MISA_RV64 (2ull << 62)
@@ -177,11 +178,40 @@ void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level)
 
 void riscv_update_stimer(RiscvCPU *cpu, uint64_t now)
 {
-    /* also called by the I/O thread (clint_update_timers): the hart may be writing these */
+    /* Called by the hart after it writes stimecmp or menvcfg and by the I/O thread (the
+     * timer's callback).  The lock makes each evaluation (read stimecmp and time, set
+     * STIP, arm the timer) whole: without it a callback that read the old stimecmp could
+     * disarm the timer after the hart armed it for the new one, and the guest's timer
+     * would never fire again.  The last evaluation sees the last write; a `now` read a
+     * little before the lock only makes the timer fire late, and then it evaluates again. */
+    pthread_mutex_lock(&cpu->stimer_lock);
     if (__atomic_load_n(&cpu->menvcfg, __ATOMIC_RELAXED) & MENVCFG_STCE) {
-        riscv_cpu_set_mip(cpu, 1ull << 5 /* STIP */,
-                          now >= __atomic_load_n(&cpu->stimecmp, __ATOMIC_RELAXED));
+        uint64_t cmp = __atomic_load_n(&cpu->stimecmp, __ATOMIC_RELAXED);
+        Machine *m = cpu->common.machine;
+        riscv_cpu_set_mip(cpu, 1ull << RISCV_IRQ_STIP, now >= cmp);
+        timer_mod(&cpu->stimer, now >= cmp || !m->timebase_hz
+                                    ? TIMER_NEVER
+                                    : timer_ticks_to_deadline(host_clock_ns(), cmp - now,
+                                                              m->timebase_hz));
     }
+    pthread_mutex_unlock(&cpu->stimer_lock);
+}
+
+static void riscv_stimer_fired(void *opaque)
+{
+    RiscvCPU *cpu = opaque;
+    Machine *m = cpu->common.machine;
+    riscv_update_stimer(cpu, m->read_timer ? m->read_timer(m) : 0);
+}
+
+static void riscv_timebase_changed(CPUState *cs)
+{
+    riscv_stimer_fired(riscv_cpu(cs));
+}
+
+static void riscv_set_irq(CPUState *cs, int n, int level)
+{
+    riscv_cpu_set_mip(riscv_cpu(cs), 1ull << n, level);
 }
 
 static void riscv_reset(CPUState *cs)
@@ -238,10 +268,119 @@ const CPUArchOps riscv_arch_ops = {
     .check_interrupts = riscv_check_interrupts,
     .is_halted = riscv_is_halted,
     .reset = riscv_reset,
+    .set_irq = riscv_set_irq,
+    .timebase_changed = riscv_timebase_changed,
     .state_size = sizeof(RiscvCPU),
     .state_field_name = riscv_state_field_name,
     .irq_state_offset = offsetof(RiscvCPU, mip),
     .irq_state_size = sizeof(((RiscvCPU *)0)->mip),
+};
+
+/* ---- the hart as a device: reset, saved state, destruction ---- */
+
+#define CPU_OF(d) ((RiscvCPU *)((char *)(d) - offsetof(RiscvCPU, dev)))
+
+static void riscv_dev_reset(Device *d)
+{
+    RiscvCPU *cpu = CPU_OF(d);
+    riscv_reset(&cpu->common);
+    timer_del(&cpu->stimer);
+}
+
+static void riscv_dev_save(Device *d, StateWriter *w)
+{
+    RiscvCPU *cpu = CPU_OF(d);
+    CPUState *cs = &cpu->common;
+    sw_u64(w, cs->pc);
+    sw_bool(w, cs->halted);
+    sw_u64(w, cs->insn_count);
+    sw_u64s(w, cpu->gpr, 32);
+    sw_u64s(w, cpu->fpr, 32);
+    sw_u32(w, cpu->fflags);
+    sw_u32(w, cpu->frm);
+    sw_u64(w, cpu->load_res);
+    sw_u64(w, cpu->load_val);
+    sw_u32(w, (uint32_t)cpu->priv);
+    const uint64_t csrs[] = {
+        cpu->misa, cpu->mstatus, cpu->mtvec, cpu->mepc, cpu->mcause, cpu->mtval,
+        cpu->mscratch, cpu->medeleg, cpu->mideleg, cpu->mie,
+        __atomic_load_n(&cpu->mip, __ATOMIC_SEQ_CST), cpu->mcounteren, cpu->mcountinhibit,
+        cpu->stvec, cpu->sepc, cpu->scause, cpu->stval, cpu->sscratch, cpu->satp,
+        cpu->scounteren, cpu->menvcfg, cpu->senvcfg, cpu->stimecmp, cpu->mhartid,
+        cpu->mcycle_offset, cpu->minstret_offset,
+    };
+    sw_u64s(w, csrs, sizeof(csrs) / sizeof(csrs[0]));
+    sw_u64s(w, cpu->pmpcfg, 2);
+    sw_u64s(w, cpu->pmpaddr, 16);
+}
+
+static bool riscv_dev_load(Device *d, StateReader *r, uint32_t version)
+{
+    (void)version;
+    RiscvCPU *cpu = CPU_OF(d);
+    CPUState *cs = &cpu->common;
+    uint64_t pc = sr_u64(r);
+    bool halted = sr_bool(r);
+    uint64_t insns = sr_u64(r);
+    uint64_t gpr[32], fpr[32], csrs[26], pmpcfg[2], pmpaddr[16];
+    sr_u64s(r, gpr, 32);
+    sr_u64s(r, fpr, 32);
+    uint32_t fflags = sr_u32(r), frm = sr_u32(r);
+    uint64_t load_res = sr_u64(r), load_val = sr_u64(r);
+    uint32_t priv = sr_u32(r);
+    sr_u64s(r, csrs, 26);
+    sr_u64s(r, pmpcfg, 2);
+    sr_u64s(r, pmpaddr, 16);
+    if (r->failed || gpr[0] != 0 || (priv != PRV_U && priv != PRV_S && priv != PRV_M) ||
+        fflags > 31 || frm > 7 || csrs[23] != cpu->mhartid) {
+        return false; /* nothing was changed */
+    }
+    cs->pc = pc;
+    cs->halted = halted;
+    cs->insn_count = insns;
+    cs->excp_index = -1;
+    memcpy(cpu->gpr, gpr, sizeof(gpr));
+    memcpy(cpu->fpr, fpr, sizeof(fpr));
+    cpu->fflags = fflags;
+    cpu->frm = frm;
+    cpu->load_res = load_res;
+    cpu->load_val = load_val;
+    cpu->priv = (int)priv;
+    uint64_t *dst[] = {
+        &cpu->misa, &cpu->mstatus, &cpu->mtvec, &cpu->mepc, &cpu->mcause, &cpu->mtval,
+        &cpu->mscratch, &cpu->medeleg, &cpu->mideleg, &cpu->mie, &cpu->mip,
+        &cpu->mcounteren, &cpu->mcountinhibit, &cpu->stvec, &cpu->sepc, &cpu->scause,
+        &cpu->stval, &cpu->sscratch, &cpu->satp, &cpu->scounteren, &cpu->menvcfg,
+        &cpu->senvcfg, &cpu->stimecmp, &cpu->mhartid, &cpu->mcycle_offset,
+        &cpu->minstret_offset,
+    };
+    for (int i = 0; i < 26; i++) {
+        __atomic_store_n(dst[i], csrs[i], __ATOMIC_SEQ_CST);
+    }
+    memcpy(cpu->pmpcfg, pmpcfg, sizeof(pmpcfg));
+    memcpy(cpu->pmpaddr, pmpaddr, sizeof(pmpaddr));
+    tlb_flush(cs);
+    cpu_exit_request(cs, CPU_EXIT_INTERRUPT);
+    riscv_stimer_fired(cpu); /* STIP and the timer from the loaded stimecmp */
+    return true;
+}
+
+static void riscv_dev_destroy(Device *d)
+{
+    RiscvCPU *cpu = CPU_OF(d);
+    timer_remove(&cpu->stimer);
+    pthread_mutex_destroy(&cpu->stimer_lock);
+    cpu_common_destroy(&cpu->common);
+    free(cpu);
+}
+
+static const DeviceOps riscv_cpu_device_ops = {
+    .type = "riscv64-cpu",
+    .version = 1,
+    .reset = riscv_dev_reset,
+    .save = riscv_dev_save,
+    .load = riscv_dev_load,
+    .destroy = riscv_dev_destroy,
 };
 
 RiscvCPU *riscv_cpu_create(Machine *m, int hartid)
@@ -252,18 +391,16 @@ RiscvCPU *riscv_cpu_create(Machine *m, int hartid)
     }
     cpu_common_init(&cpu->common, &riscv_arch_ops, m, hartid);
     if (!cpu->common.irblock) {
+        cpu_common_destroy(&cpu->common);
         free(cpu);
         return NULL;
     }
     cpu->mhartid = (uint64_t)hartid;
     riscv_reset(&cpu->common);
+    pthread_mutex_init(&cpu->stimer_lock, NULL);
+    timer_init(&cpu->stimer, &m->timers, riscv_stimer_fired, cpu);
+    char name[16];
+    snprintf(name, sizeof(name), "cpu%d", hartid);
+    device_add(m, &cpu->dev, &riscv_cpu_device_ops, name);
     return cpu;
-}
-
-void riscv_cpu_destroy(RiscvCPU *cpu)
-{
-    if (cpu) {
-        cpu_common_destroy(&cpu->common);
-        free(cpu);
-    }
 }

@@ -4,10 +4,13 @@
 #ifndef CORE_RISCV_CPU_H
 #define CORE_RISCV_CPU_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "core/cpu.h"
+#include "core/device.h"
+#include "core/timer.h"
 
 /* Privilege levels */
 enum { PRV_U = 0, PRV_S = 1, PRV_M = 3 };
@@ -87,6 +90,10 @@ typedef struct RiscvCPU {
     uint64_t minstret_offset;
     uint64_t pmpcfg[2];
     uint64_t pmpaddr[16];
+
+    Device dev;               /* "cpu<hartid>" in the machine's device list */
+    Timer stimer;             /* Sstc: fires when time reaches stimecmp */
+    pthread_mutex_t stimer_lock; /* serialises riscv_update_stimer (hart and I/O thread) */
 } RiscvCPU;
 
 static inline RiscvCPU *riscv_cpu(CPUState *cs)
@@ -105,11 +112,15 @@ static inline RiscvCPU *riscv_cpu(CPUState *cs)
 
 extern const CPUArchOps riscv_arch_ops;
 
+/* A hart, added to the machine's device list (which destroys it). */
 RiscvCPU *riscv_cpu_create(struct Machine *m, int hartid);
-void riscv_cpu_destroy(RiscvCPU *cpu);
 
-/* Set or clear interrupt-pending bits in mip (devices; any thread) and make the hart
- * re-check its interrupts. */
+/* Interrupt inputs (CPUArchOps.set_irq, core/irq.h): the mip bit numbers. */
+enum { RISCV_IRQ_MSIP = 3, RISCV_IRQ_STIP = 5, RISCV_IRQ_MTIP = 7, RISCV_IRQ_SEIP = 9,
+       RISCV_IRQ_MEIP = 11 };
+
+/* Set or clear interrupt-pending bits in mip (any thread) and make the hart re-check its
+ * interrupts.  Devices reach it through interrupt lines (cpu_irq_line). */
 void riscv_cpu_set_mip(RiscvCPU *cpu, uint64_t mask, int level);
 
 /* Current mtime (the machine's timer), for the time CSR. */
@@ -117,7 +128,8 @@ uint64_t riscv_read_mtime(RiscvCPU *cpu);
 
 #define MENVCFG_STCE (1ull << 63) /* Sstc enabled: STIP follows stimecmp */
 
-/* Sstc: re-evaluate STIP against stimecmp at time `now` (no effect unless STCE). */
+/* Sstc: re-evaluate STIP against stimecmp at time `now` and arm the hart's timer for the
+ * crossing (no effect unless STCE). */
 void riscv_update_stimer(RiscvCPU *cpu, uint64_t now);
 
 /* Mark FP state dirty (mstatus.FS = Dirty, SD = 1): after any write to f-regs/fcsr. */

@@ -10,7 +10,7 @@
 #include "core/riscv/mmu.h"
 #include "core/tlb.h"
 #include "core/vcpu.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 
 enum {
     CSR_SSTATUS = 0x100, CSR_SIE = 0x104, CSR_STVEC = 0x105, CSR_SCOUNTEREN = 0x106,
@@ -351,7 +351,6 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         }
         __atomic_store_n(&cpu->stimecmp, val, __ATOMIC_RELAXED); /* the I/O thread reads it */
         riscv_update_stimer(cpu, riscv_read_mtime(cpu));
-        vcpu_timers_changed(cpu->common.machine);
         return true;
     case CSR_SATP:
         if (cpu->priv == PRV_S && (cpu->mstatus & MSTATUS_TVM)) {
@@ -397,10 +396,9 @@ bool riscv_csr_write(RiscvCPU *cpu, int csr, uint64_t val)
         return true;
     case CSR_MENVCFG:
         /* FIOM and STCE (Sstc) are implemented */
-        /* atomic: the I/O thread reads it (clint_next_deadline_ns) */
+        /* atomic: the I/O thread reads it (the Sstc timer's callback) */
         __atomic_store_n(&cpu->menvcfg, val & (1 | MENVCFG_STCE), __ATOMIC_RELAXED);
         riscv_update_stimer(cpu, riscv_read_mtime(cpu));
-        vcpu_timers_changed(cpu->common.machine);
         return true;
     case CSR_MSCRATCH:
         cpu->mscratch = val;

@@ -6,7 +6,7 @@
 #include "core/riscv/mmu.h"
 
 #include "core/tlb.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 
 #define PTE_V (1ull << 0)
 #define PTE_R (1ull << 1)

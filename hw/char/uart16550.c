@@ -31,25 +31,79 @@ static void uart_update_irq(Uart16550 *u)
         iir = IIR_THRI;
     }
     u->iir_fcr = iir | ((u->fcr & 1) ? IIR_FIFO_ENABLED : 0);
-    if (u->set_irq) {
-        u->set_irq(u->irq_opaque, !(iir & IIR_NO_INT));
-    }
+    irq_set(&u->irq, !(iir & IIR_NO_INT));
 }
 
-void uart16550_init(Uart16550 *u)
+static void uart_reset(Device *d)
 {
-    int shift = u->reg_shift;
-    bool disconnected = u->disconnected;
-    void (*set_irq)(void *, int) = u->set_irq;
-    void *opaque = u->irq_opaque;
+    Uart16550 *u = (Uart16550 *)d;
+    Uart16550 keep = *u; /* what the board set up */
     memset(u, 0, sizeof(*u));
-    u->reg_shift = shift;
-    u->disconnected = disconnected;
-    u->set_irq = set_irq;
-    u->irq_opaque = opaque;
+    u->dev = keep.dev;
+    u->reg_shift = keep.reg_shift;
+    u->disconnected = keep.disconnected;
+    u->irq = keep.irq;
     u->lsr = LSR_THRE | LSR_TEMT;
     u->msr = 0xb0; /* DCD, DSR, CTS asserted: a connected terminal */
     u->iir_fcr = IIR_NO_INT;
+    irq_set(&u->irq, 0);
+}
+
+static void uart_save(Device *d, StateWriter *w)
+{
+    Uart16550 *u = (Uart16550 *)d;
+    const uint8_t regs[] = {u->ier, u->iir_fcr, u->lcr, u->mcr, u->lsr, u->msr, u->scr,
+                            u->dll, u->dlm, u->fcr};
+    sw_bytes(w, regs, sizeof(regs));
+    sw_u8(w, (uint8_t)u->rx_count);
+    for (unsigned i = 0; i < u->rx_count; i++) {
+        sw_u8(w, u->rx[(u->rx_head + i) % UART_RX_FIFO]);
+    }
+    sw_bool(w, u->thr_ipending);
+}
+
+static bool uart_load(Device *d, StateReader *r, uint32_t version)
+{
+    (void)version;
+    Uart16550 *u = (Uart16550 *)d;
+    uint8_t regs[10], rx[UART_RX_FIFO];
+    sr_bytes(r, regs, sizeof(regs));
+    unsigned count = sr_u8(r);
+    if (count > UART_RX_FIFO) {
+        return false;
+    }
+    sr_bytes(r, rx, count);
+    bool thr = sr_bool(r);
+    if (r->failed) {
+        return false;
+    }
+    u->ier = regs[0], u->iir_fcr = regs[1], u->lcr = regs[2], u->mcr = regs[3];
+    u->lsr = regs[4], u->msr = regs[5], u->scr = regs[6], u->dll = regs[7];
+    u->dlm = regs[8], u->fcr = regs[9];
+    memcpy(u->rx, rx, count);
+    u->rx_head = 0;
+    u->rx_count = count;
+    u->thr_ipending = thr;
+    uart_update_irq(u);
+    return true;
+}
+
+static const DeviceOps uart_device_ops = {
+    .type = "ns16550a",
+    .version = 1,
+    .reset = uart_reset,
+    .save = uart_save,
+    .load = uart_load,
+};
+
+void uart16550_init(Uart16550 *u, struct Machine *m, const char *name, int reg_shift,
+                    bool disconnected)
+{
+    memset(u, 0, sizeof(*u));
+    u->reg_shift = reg_shift;
+    u->disconnected = disconnected;
+    device_add(m, &u->dev, &uart_device_ops, name);
+    uart_reset(&u->dev);
 }
 
 unsigned uart16550_receive(Uart16550 *u, const uint8_t *buf, unsigned len)

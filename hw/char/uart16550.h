@@ -7,11 +7,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/device.h"
+#include "core/irq.h"
 #include "core/memory.h"
+
+struct Machine;
 
 #define UART_RX_FIFO 16
 
 typedef struct Uart16550 {
+    Device dev;
     uint8_t ier, iir_fcr, lcr, mcr, lsr, msr, scr;
     uint8_t dll, dlm;
     uint8_t fcr;
@@ -20,14 +25,15 @@ typedef struct Uart16550 {
     bool thr_ipending;  /* THR-empty interrupt pending (cleared by reading IIR / writing THR) */
     int reg_shift;      /* register stride: 1 << reg_shift bytes (0 on QEMU virt) */
     bool disconnected;  /* -serial none: transmitted bytes go nowhere */
-    /* interrupt line (may be NULL until an interrupt controller exists) */
-    void (*set_irq)(void *opaque, int level);
-    void *irq_opaque;
+    IrqLine irq;        /* set by the board */
 } Uart16550;
 
 extern const MemoryOps uart16550_ops;
 
-void uart16550_init(Uart16550 *u);
+/* Set up the UART (registers at power-on values, line unwired; reg_shift and
+ * disconnected as given) and add it to the machine as `name`. */
+void uart16550_init(Uart16550 *u, struct Machine *m, const char *name, int reg_shift,
+                    bool disconnected);
 /* Offer received bytes (from the host console); returns how many were accepted. */
 unsigned uart16550_receive(Uart16550 *u, const uint8_t *buf, unsigned len);
 

@@ -9,7 +9,7 @@
 #ifndef HW_FS_P9_INT_H
 #define HW_FS_P9_INT_H
 
-#include "hw/fs/host_fs.h"
+#include "core/host_fs.h"
 #include "hw/fs/p9.h"
 #include "hw/fs/p9_msg.h"
 

@@ -11,11 +11,7 @@
 #include <string.h>
 
 #include "core/host.h"
-#include "core/riscv/cpu.h"
-#include "hw/machine.h"
-
-#define MIP_SEIP (1ull << 9)
-#define MIP_MEIP (1ull << 11)
+#include "core/machine.h"
 
 #define PRIORITY_BASE 0x000000
 #define PENDING_BASE 0x001000
@@ -25,11 +21,82 @@
 #define CONTEXT_STRIDE 0x1000
 #define PRIORITY_MASK 7 /* 3 priority bits, as QEMU's virt PLIC */
 
+static void plic_update(Plic *p);
+
+static void plic_reset(Device *d)
+{
+    Plic *p = (Plic *)d;
+    memset(p->priority, 0, sizeof(p->priority));
+    memset(p->pending, 0, sizeof(p->pending));
+    memset(p->claimed, 0, sizeof(p->claimed));
+    memset(p->enable, 0, sizeof(p->enable));
+    memset(p->threshold, 0, sizeof(p->threshold));
+    /* the source lines keep their levels: the devices drive them (and reset themselves) */
+    memcpy(p->pending, p->level, sizeof(p->pending));
+    p->pending[0] &= ~1u; /* there is no source 0 */
+    plic_update(p);
+}
+
+static void plic_save(Device *d, StateWriter *w)
+{
+    Plic *p = (Plic *)d;
+    sw_u32(w, (uint32_t)p->ncontexts);
+    sw_u32s(w, p->priority, PLIC_NUM_SOURCES);
+    sw_u32s(w, p->pending, PLIC_WORDS);
+    sw_u32s(w, p->claimed, PLIC_WORDS);
+    sw_u32s(w, p->level, PLIC_WORDS);
+    for (int c = 0; c < p->ncontexts; c++) {
+        sw_u32s(w, p->enable[c], PLIC_WORDS);
+        sw_u32(w, p->threshold[c]);
+    }
+}
+
+static bool plic_load(Device *d, StateReader *r, uint32_t version)
+{
+    (void)version;
+    Plic *p = (Plic *)d;
+    if (sr_u32(r) != (uint32_t)p->ncontexts) {
+        return false;
+    }
+    sr_u32s(r, p->priority, PLIC_NUM_SOURCES);
+    sr_u32s(r, p->pending, PLIC_WORDS);
+    sr_u32s(r, p->claimed, PLIC_WORDS);
+    sr_u32s(r, p->level, PLIC_WORDS);
+    for (int c = 0; c < p->ncontexts; c++) {
+        sr_u32s(r, p->enable[c], PLIC_WORDS);
+        p->threshold[c] = sr_u32(r);
+    }
+    if (r->failed) {
+        return false;
+    }
+    plic_update(p);
+    return true;
+}
+
+static const DeviceOps plic_device_ops = {
+    .type = "riscv.plic",
+    .version = 1,
+    .reset = plic_reset,
+    .save = plic_save,
+    .load = plic_load,
+};
+
 void plic_init(Plic *p, Machine *m, int nharts)
 {
     memset(p, 0, sizeof(*p));
     p->machine = m;
-    p->ncontexts = 2 * nharts;
+    p->ncontexts = 2 * nharts < PLIC_MAX_CONTEXTS ? 2 * nharts : PLIC_MAX_CONTEXTS;
+    device_add(m, &p->dev, &plic_device_ops, "plic");
+}
+
+static void plic_source_handler(void *target, int n, int level)
+{
+    plic_set_irq(target, n, level);
+}
+
+IrqLine plic_source(Plic *p, int irq)
+{
+    return irq_line(plic_source_handler, p, irq);
 }
 
 static inline bool bit(const uint32_t *w, int i)
@@ -68,8 +135,7 @@ static int plic_best(Plic *p, int ctx)
 static void plic_update(Plic *p)
 {
     for (int ctx = 0; ctx < p->ncontexts; ctx++) {
-        RiscvCPU *cpu = riscv_cpu(p->machine->cpus[ctx / 2]);
-        riscv_cpu_set_mip(cpu, (ctx & 1) ? MIP_SEIP : MIP_MEIP, plic_best(p, ctx) != 0);
+        irq_set(&p->out[ctx], plic_best(p, ctx) != 0);
     }
 }
 

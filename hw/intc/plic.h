@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/device.h"
+#include "core/irq.h"
 #include "core/log.h"
 #include "core/memory.h"
 
@@ -23,6 +25,7 @@ struct Machine;
 #define PLIC_MAX_CONTEXTS 128
 
 typedef struct Plic {
+    Device dev;
     struct Machine *machine;
     int ncontexts;
     uint32_t priority[PLIC_NUM_SOURCES];
@@ -31,13 +34,19 @@ typedef struct Plic {
     uint32_t level[PLIC_WORDS];    /* current level of each (level-triggered) line */
     uint32_t enable[PLIC_MAX_CONTEXTS][PLIC_WORDS];
     uint32_t threshold[PLIC_MAX_CONTEXTS];
+    /* context outputs: context 2h is hart h's M-mode external interrupt, 2h+1 its S-mode
+     * one (set by the board) */
+    IrqLine out[PLIC_MAX_CONTEXTS];
     LogOnce unimp_logged;
 } Plic;
 
 extern const MemoryOps plic_ops;
 
+/* Set up a PLIC with two contexts per hart (outputs unwired) and add it to the machine. */
 void plic_init(Plic *p, struct Machine *m, int nharts);
-/* Drive interrupt line `irq` (1..95) to `level` (devices call this). */
+/* Interrupt source `irq` (1..95) as a line for a device. */
+IrqLine plic_source(Plic *p, int irq);
+/* Drive interrupt source `irq` to `level` (what plic_source's lines do). */
 void plic_set_irq(Plic *p, int irq, int level);
 
 #endif

@@ -4,7 +4,7 @@
 #include "hw/misc/sifive_test.h"
 
 #include "core/host.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 
 enum { FINISHER_FAIL = 0x3333, FINISHER_PASS = 0x5555, FINISHER_RESET = 0x7777 };
 
@@ -16,7 +16,7 @@ static uint64_t sifive_test_read(void *opaque, uint64_t offset, unsigned size)
 
 static void sifive_test_write(void *opaque, uint64_t offset, uint64_t value, unsigned size)
 {
-    Machine *m = opaque;
+    Machine *m = ((SifiveTest *)opaque)->machine;
     (void)size;
     if (offset != 0) {
         return;
@@ -42,3 +42,14 @@ static void sifive_test_write(void *opaque, uint64_t offset, uint64_t value, uns
 }
 
 const MemoryOps sifive_test_ops = {sifive_test_read, sifive_test_write};
+
+static const DeviceOps sifive_test_device_ops = {
+    .type = "riscv.sifive.test", /* stateless: no reset, save or load */
+    .version = 1,
+};
+
+void sifive_test_init(SifiveTest *t, Machine *m)
+{
+    t->machine = m;
+    device_add(m, &t->dev, &sifive_test_device_ops, "test");
+}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/host.h"
+#include "core/irq.h"
 #include "core/riscv/cpu.h"
 #include "hw/char/uart16550.h"
 #include "hw/intc/clint.h"
@@ -19,17 +20,20 @@
 #include "hw/virtio/virtio_console.h"
 #include "hw/virtio/virtio_mmio.h"
 #include "hw/loader.h"
-#include "hw/machine.h"
+#include "hw/board.h"
 #include "hw/misc/sifive_test.h"
 #include "hw/fdt.h"
 #include "hw/fdt_edit.h"
 #include "hw/riscv/virt_fdt.h"
 
-#define VIRT_FIRMWARE_NAME "qemu-wasm-fw.bin" /* our own firmware (bios/riscv64) */
+extern const BoardInfo riscv_virt_board; /* at the end of this file */
+
 #define FW_DYNAMIC_MAGIC 0x4942534full        /* "OSBI": fw_dynamic info, version 2 */
 #define FW_DYNAMIC_NEXT_MODE_S 1ull
 
 typedef struct RiscvVirt {
+    Device loader;        /* "boot": puts the ROM and the loaded images back at reset */
+    SifiveTest test;
     Uart16550 uart;
     Clint clint;
     Plic plic;
@@ -46,18 +50,14 @@ typedef struct RiscvVirt {
     } images[4]; /* firmware, kernel, initrd, device tree */
     char dumpdtb[4096]; /* -M virt,dumpdtb=FILE */
     int nimages;
+    Machine *machine;
 } RiscvVirt;
 
+/* After every device's destroy (the CPUs and the virtio devices are devices). */
 static void virt_destroy(Machine *m)
 {
     RiscvVirt *v = m->board;
-    for (int i = 0; i < m->ncpus; i++) {
-        riscv_cpu_destroy(riscv_cpu(m->cpus[i]));
-    }
     if (v) {
-        for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-            virtio_device_destroy(v->virtio[i].dev);
-        }
         for (int i = 0; i < v->nimages; i++) {
             free(v->images[i].data);
         }
@@ -138,9 +138,10 @@ static bool virt_load_image(Machine *m, RiscvVirt *v, const char *what, const ch
 
 /* At reset, ROM and loaded images get their original contents back (as on QEMU);
  * the rest of RAM keeps its contents, as on QEMU. */
-static void virt_reset(Machine *m)
+static void virt_loader_reset(Device *d)
 {
-    RiscvVirt *v = m->board;
+    RiscvVirt *v = (RiscvVirt *)((char *)d - offsetof(RiscvVirt, loader));
+    Machine *m = v->machine;
     as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
     for (int i = 0; i < v->nimages; i++) {
             uint64_t entry;
@@ -152,15 +153,14 @@ static void virt_reset(Machine *m)
             as_write_bulk(&m->as, v->images[i].addr, v->images[i].data, v->images[i].len);
         }
     }
-    uart16550_init(&v->uart);
-    goldfish_rtc_init(&v->rtc);
-    plic_init(&v->plic, m, m->ncpus);
-    clint_init(&v->clint, m, m->ncpus);
-    clint_update_timers(&v->clint);
-    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-        virtio_mmio_reset(&v->virtio[i]);
-    }
 }
+
+/* The images are the command line's: nothing of them is saved state. */
+static const DeviceOps virt_loader_ops = {
+    .type = "riscv-virt-loader",
+    .version = 1,
+    .reset = virt_loader_reset,
+};
 
 /* Console input goes to a virtio console (hvc0) once the guest uses it, else to the UART. */
 static bool virt_hvc_owns_input(RiscvVirt *v)
@@ -174,11 +174,10 @@ static bool virt_hvc_owns_input(RiscvVirt *v)
     return false;
 }
 
+/* Host input: console bytes for the UART or hvc0 (timers are the machine's). */
 static void virt_poll(Machine *m)
 {
     RiscvVirt *v = m->board;
-    clint_update_timers(&v->clint);
-    goldfish_rtc_poll(&v->rtc);
     for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
         VirtioDevice *d = v->virtio[i].dev;
         if (d && d->ops->poll) {
@@ -194,24 +193,6 @@ static void virt_poll(Machine *m)
             uart16550_receive(&v->uart, buf, (unsigned)n);
         }
     }
-}
-
-static void virt_uart_irq(void *opaque, int level)
-{
-    RiscvVirt *v = opaque;
-    plic_set_irq(&v->plic, VIRT_UART_IRQ, level);
-}
-
-static void virt_rtc_irq(void *opaque, int level)
-{
-    RiscvVirt *v = opaque;
-    plic_set_irq(&v->plic, VIRT_RTC_IRQ, level);
-}
-
-static void virt_virtio_irq(void *opaque, int irq, int level)
-{
-    RiscvVirt *v = opaque;
-    plic_set_irq(&v->plic, irq, level);
 }
 
 /*
@@ -231,12 +212,6 @@ static bool virt_create_virtio(Machine *m, RiscvVirt *v, char *err, size_t errle
         virtio_mmio_attach(&v->virtio[VIRT_VIRTIO_COUNT - 1 - i], d);
     }
     return true;
-}
-
-static uint64_t virt_next_deadline(Machine *m)
-{
-    RiscvVirt *v = m->board;
-    return clint_next_deadline_ns(&v->clint);
 }
 
 static uint64_t virt_read_timer(Machine *m)
@@ -259,7 +234,7 @@ static bool virt_default_firmware(const MachineConfig *cfg, char *path, size_t l
     if (!cfg->datadir) {
         return false;
     }
-    snprintf(path, len, "%s/%s", cfg->datadir, VIRT_FIRMWARE_NAME);
+    snprintf(path, len, "%s/%s", cfg->datadir, riscv_virt_board.firmware);
     return true;
 }
 
@@ -283,7 +258,7 @@ static bool virt_load_boot_images(Machine *m, RiscvVirt *v, char *err, size_t er
         if (!fw) {
             if (!virt_default_firmware(cfg, fw_path, sizeof(fw_path))) {
                 snprintf(err, errlen, "unable to find the default firmware '%s': use -L DIR "
-                         "or -bios FILE", VIRT_FIRMWARE_NAME);
+                         "or -bios FILE", riscv_virt_board.firmware);
                 return false;
             }
             fw = fw_path;
@@ -428,7 +403,7 @@ static bool virt_parse_props(RiscvVirt *v, const char *props, char *err, size_t 
     return true;
 }
 
-bool riscv_virt_init(Machine *m, char *err, size_t errlen)
+static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
 {
     const MachineConfig *cfg = m->cfg;
     RiscvVirt *v = calloc(1, sizeof(*v));
@@ -437,8 +412,8 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
         return false;
     }
     m->board = v;
+    v->machine = m;
     m->board_destroy = virt_destroy;
-    m->board_reset = virt_reset;
     if (!virt_parse_props(v, cfg->machine_opts, err, errlen)) {
         return false;
     }
@@ -458,24 +433,8 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
         snprintf(err, errlen, "cannot set up guest memory 'riscv_virt_board.mrom'");
         return false;
     }
-    as_add_mmio(&m->as, VIRT_TEST_BASE, VIRT_TEST_SIZE, &sifive_test_ops, m, "test");
-    v->uart.set_irq = virt_uart_irq;
-    v->uart.disconnected = cfg->serial && strcmp(cfg->serial, "none") == 0;
-    v->uart.irq_opaque = v;
-    uart16550_init(&v->uart);
-    as_add_mmio(&m->as, VIRT_UART_BASE, VIRT_UART_SIZE, &uart16550_ops, &v->uart, "serial");
-    v->rtc.set_irq = virt_rtc_irq;
-    v->rtc.irq_opaque = v;
-    goldfish_rtc_init(&v->rtc);
-    as_add_mmio(&m->as, VIRT_RTC_BASE, GOLDFISH_RTC_SIZE, &goldfish_rtc_ops, &v->rtc, "rtc");
-    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-        v->virtio[i].irq = VIRT_VIRTIO_IRQ + i;
-        v->virtio[i].set_irq = virt_virtio_irq;
-        v->virtio[i].irq_opaque = v;
-        as_add_mmio(&m->as, VIRT_VIRTIO_BASE + (uint64_t)i * VIRTIO_MMIO_SIZE, VIRTIO_MMIO_SIZE,
-                    &virtio_mmio_ops, &v->virtio[i], "virtio-mmio");
-    }
-
+    /* Devices, in the order of the machine's device list (resets, saved state): the harts,
+     * the interrupt controllers, then the devices that drive their lines. */
     for (int i = 0; i < cfg->smp; i++) {
         RiscvCPU *cpu = riscv_cpu_create(m, i);
         if (!cpu) {
@@ -484,18 +443,53 @@ bool riscv_virt_init(Machine *m, char *err, size_t errlen)
         }
         m->cpus[m->ncpus++] = &cpu->common;
     }
-
     clint_init(&v->clint, m, m->ncpus);
-    as_add_mmio(&m->as, VIRT_CLINT_BASE, CLINT_SIZE, &clint_ops, &v->clint, "clint");
     plic_init(&v->plic, m, m->ncpus);
+    for (int i = 0; i < m->ncpus; i++) {
+        v->clint.hart[i].msip_irq = cpu_irq_line(m->cpus[i], RISCV_IRQ_MSIP);
+        v->clint.hart[i].mtip_irq = cpu_irq_line(m->cpus[i], RISCV_IRQ_MTIP);
+        v->plic.out[2 * i] = cpu_irq_line(m->cpus[i], RISCV_IRQ_MEIP);
+        v->plic.out[2 * i + 1] = cpu_irq_line(m->cpus[i], RISCV_IRQ_SEIP);
+    }
+    as_add_mmio(&m->as, VIRT_CLINT_BASE, CLINT_SIZE, &clint_ops, &v->clint, "clint");
     as_add_mmio(&m->as, VIRT_PLIC_BASE, PLIC_SIZE, &plic_ops, &v->plic, "plic");
-    clint_update_timers(&v->clint);
-    m->poll = virt_poll;
-    m->next_deadline_ns = virt_next_deadline;
     m->read_timer = virt_read_timer;
+    m->timebase_hz = CLINT_TIMEBASE_HZ;
+
+    sifive_test_init(&v->test, m);
+    as_add_mmio(&m->as, VIRT_TEST_BASE, VIRT_TEST_SIZE, &sifive_test_ops, &v->test, "test");
+    uart16550_init(&v->uart, m, "serial0", 0, cfg->serial && strcmp(cfg->serial, "none") == 0);
+    v->uart.irq = plic_source(&v->plic, VIRT_UART_IRQ);
+    as_add_mmio(&m->as, VIRT_UART_BASE, VIRT_UART_SIZE, &uart16550_ops, &v->uart, "serial");
+    goldfish_rtc_init(&v->rtc, m);
+    v->rtc.irq = plic_source(&v->plic, VIRT_RTC_IRQ);
+    as_add_mmio(&m->as, VIRT_RTC_BASE, GOLDFISH_RTC_SIZE, &goldfish_rtc_ops, &v->rtc, "rtc");
+    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
+        uint64_t base = VIRT_VIRTIO_BASE + (uint64_t)i * VIRTIO_MMIO_SIZE;
+        virtio_mmio_init(&v->virtio[i], m, base);
+        v->virtio[i].irq = plic_source(&v->plic, VIRT_VIRTIO_IRQ + i);
+        as_add_mmio(&m->as, base, VIRTIO_MMIO_SIZE, &virtio_mmio_ops, &v->virtio[i],
+                    "virtio-mmio");
+    }
+    device_add(m, &v->loader, &virt_loader_ops, "boot");
+    m->poll = virt_poll;
     if (!virt_create_virtio(m, v, err, errlen)) {
         return false;
     }
 
     return virt_load_boot_images(m, v, err, errlen);
 }
+
+static const char *const virt_cpu_models[] = {"rv64", NULL};
+
+const BoardInfo riscv_virt_board = {
+    .arch = "riscv64",
+    .name = "virt",
+    .desc = "RISC-V VirtIO board",
+    .cpu_models = virt_cpu_models,
+    .default_ram = 128ull << 20, /* QEMU's */
+    .max_cpus = 64,
+    .virtio_slots = VIRT_VIRTIO_COUNT,
+    .firmware = "qemu-wasm-fw.bin", /* our own (bios/riscv64) */
+    .init = riscv_virt_init,
+};

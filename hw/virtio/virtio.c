@@ -72,6 +72,86 @@ void virtio_device_reset(VirtioDevice *vdev)
     update_irq(vdev);
 }
 
+void virtio_device_save(VirtioDevice *vdev, StateWriter *w)
+{
+    sw_u32(w, vdev->device_id);
+    sw_u64(w, vdev->guest_features);
+    sw_u32(w, vdev->status);
+    sw_u32(w, vdev->isr);
+    sw_u32(w, vdev->config_generation);
+    sw_u32(w, vdev->config_len);
+    sw_bytes(w, vdev->config, vdev->config_len);
+    sw_bool(w, vdev->broken);
+    sw_u32(w, vdev->num_queues);
+    for (unsigned i = 0; i < vdev->num_queues; i++) {
+        const VirtQueue *vq = &vdev->vq[i];
+        sw_u32(w, vq->num);
+        sw_u64(w, vq->desc_gpa);
+        sw_u64(w, vq->avail_gpa);
+        sw_u64(w, vq->used_gpa);
+        sw_bool(w, vq->ready);
+        sw_bool(w, vq->event_idx);
+        sw_bool(w, vq->indirect);
+        sw_u16(w, vq->last_avail);
+        sw_u16(w, vq->used_idx);
+        sw_u16(w, vq->signalled_used);
+        sw_bool(w, vq->signalled_valid);
+    }
+    if (vdev->ops->save) {
+        vdev->ops->save(vdev, w);
+    }
+}
+
+bool virtio_device_load(VirtioDevice *vdev, StateReader *r)
+{
+    if (sr_u32(r) != vdev->device_id) {
+        return false;
+    }
+    uint64_t features = sr_u64(r);
+    uint32_t status = sr_u32(r), isr = sr_u32(r), gen = sr_u32(r);
+    if (sr_u32(r) != vdev->config_len || (features & ~vdev->host_features) || isr > 3) {
+        return false;
+    }
+    uint8_t config[VIRTIO_CONFIG_MAX];
+    sr_bytes(r, config, vdev->config_len);
+    bool broken = sr_bool(r);
+    if (sr_u32(r) != vdev->num_queues || r->failed) {
+        return false;
+    }
+    VirtQueue vqs[VIRTIO_MAX_QUEUES];
+    for (unsigned i = 0; i < vdev->num_queues; i++) {
+        VirtQueue *vq = &vqs[i];
+        *vq = vdev->vq[i]; /* num_max and the host pointers */
+        vq->num = sr_u32(r);
+        vq->desc_gpa = sr_u64(r);
+        vq->avail_gpa = sr_u64(r);
+        vq->used_gpa = sr_u64(r);
+        vq->ready = sr_bool(r);
+        vq->event_idx = sr_bool(r);
+        vq->indirect = sr_bool(r);
+        vq->last_avail = sr_u16(r);
+        vq->used_idx = sr_u16(r);
+        vq->signalled_used = sr_u16(r);
+        vq->signalled_valid = sr_bool(r);
+        if (r->failed || vq->num > vq->num_max ||
+            (vq->ready && virtq_start(vq, &vdev->machine->as) != NULL)) {
+            return false;
+        }
+    }
+    vdev->guest_features = features;
+    vdev->status = status;
+    vdev->isr = isr;
+    vdev->config_generation = gen;
+    memcpy(vdev->config, config, vdev->config_len);
+    vdev->broken = broken;
+    memcpy(vdev->vq, vqs, sizeof(vqs[0]) * vdev->num_queues);
+    if (vdev->ops->load && !vdev->ops->load(vdev, r)) {
+        return false;
+    }
+    update_irq(vdev);
+    return true;
+}
+
 void virtio_set_status(VirtioDevice *vdev, uint32_t status)
 {
     if (status == 0) {

@@ -17,7 +17,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "hw/machine.h"
+#include "core/machine.h"
+#include "core/state.h"
 #include "hw/virtio/virtqueue.h"
 
 /* Feature bits independent of the device type */
@@ -59,6 +60,10 @@ typedef struct VirtioDeviceOps {
     void (*poll)(VirtioDevice *vdev);
     /* Free the device (the whole struct that embeds the VirtioDevice). */
     void (*destroy)(VirtioDevice *vdev);
+    /* Device-specific saved state beyond the common part (virtio_device_save); a device
+     * with such state must have both.  load runs after the common part is loaded. */
+    void (*save)(VirtioDevice *vdev, StateWriter *w);
+    bool (*load)(VirtioDevice *vdev, StateReader *r);
 } VirtioDeviceOps;
 
 struct VirtioDevice {
@@ -92,6 +97,12 @@ void virtio_device_destroy(VirtioDevice *vdev);
 
 /* Reset (status 0 written, or machine reset). */
 void virtio_device_reset(VirtioDevice *vdev);
+
+/* Saved state: the common part (status, features, interrupt status, config space, every
+ * queue's registers and indices) then the device's own (ops->save).  Load re-maps the
+ * rings of ready queues and fails (false) on anything a driver could not have set. */
+void virtio_device_save(VirtioDevice *vdev, StateWriter *w);
+bool virtio_device_load(VirtioDevice *vdev, StateReader *r);
 
 /* The driver writes the status register: handles FEATURES_OK (refused unless the accepted
  * features are a subset of the offered ones and include VERSION_1) and reset (0). */

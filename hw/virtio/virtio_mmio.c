@@ -8,6 +8,7 @@
  */
 #include "hw/virtio/virtio_mmio.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum {
@@ -45,9 +46,7 @@ enum {
 static void slot_irq(void *opaque, bool level)
 {
     VirtioMmio *t = opaque;
-    if (t->set_irq) {
-        t->set_irq(t->irq_opaque, t->irq, level);
-    }
+    irq_set(&t->irq, level);
 }
 
 void virtio_mmio_attach(VirtioMmio *t, VirtioDevice *dev)
@@ -59,12 +58,64 @@ void virtio_mmio_attach(VirtioMmio *t, VirtioDevice *dev)
     }
 }
 
-void virtio_mmio_reset(VirtioMmio *t)
+static void slot_reset(Device *d)
 {
+    VirtioMmio *t = (VirtioMmio *)d;
     t->device_features_sel = t->driver_features_sel = t->queue_sel = 0;
     if (t->dev) {
         virtio_device_reset(t->dev);
     }
+}
+
+static void slot_save(Device *d, StateWriter *w)
+{
+    VirtioMmio *t = (VirtioMmio *)d;
+    sw_u32(w, t->device_features_sel);
+    sw_u32(w, t->driver_features_sel);
+    sw_u32(w, t->queue_sel);
+    sw_u32(w, t->dev ? t->dev->device_id : 0);
+    if (t->dev) {
+        virtio_device_save(t->dev, w);
+    }
+}
+
+static bool slot_load(Device *d, StateReader *r, uint32_t version)
+{
+    (void)version;
+    VirtioMmio *t = (VirtioMmio *)d;
+    uint32_t dsel = sr_u32(r), drsel = sr_u32(r), qsel = sr_u32(r);
+    uint32_t id = sr_u32(r);
+    if (r->failed || id != (t->dev ? t->dev->device_id : 0)) {
+        return false; /* another device in this slot */
+    }
+    t->device_features_sel = dsel;
+    t->driver_features_sel = drsel;
+    t->queue_sel = qsel;
+    return !t->dev || virtio_device_load(t->dev, r);
+}
+
+static void slot_destroy(Device *d)
+{
+    VirtioMmio *t = (VirtioMmio *)d;
+    virtio_device_destroy(t->dev);
+    t->dev = NULL;
+}
+
+static const DeviceOps slot_device_ops = {
+    .type = "virtio-mmio",
+    .version = 1,
+    .reset = slot_reset,
+    .save = slot_save,
+    .load = slot_load,
+    .destroy = slot_destroy,
+};
+
+void virtio_mmio_init(VirtioMmio *t, Machine *m, uint64_t base)
+{
+    char name[DEVICE_NAME_MAX];
+    memset(t, 0, sizeof(*t));
+    snprintf(name, sizeof(name), "virtio-mmio@%llx", (unsigned long long)base);
+    device_add(m, &t->dev_, &slot_device_ops, name);
 }
 
 static void guest_error(VirtioMmio *t, const char *what, uint64_t offset, unsigned size)

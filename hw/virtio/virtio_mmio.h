@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "core/device.h"
+#include "core/irq.h"
 #include "core/memory.h"
 #include "hw/virtio/virtio.h"
 
@@ -17,17 +19,17 @@
 #define VIRTIO_MMIO_VENDOR 0x7177736du /* "mswq": qemu-wasm's vendor id */
 
 typedef struct VirtioMmio {
+    Device dev_;                 /* the slot, in the machine's device list */
     VirtioDevice *dev;           /* NULL: empty slot */
-    int irq;                     /* the slot's interrupt line (board numbering) */
-    void (*set_irq)(void *opaque, int irq, int level);
-    void *irq_opaque;
+    IrqLine irq;                 /* the slot's interrupt line (set by the board) */
     uint32_t device_features_sel, driver_features_sel, queue_sel;
 } VirtioMmio;
 
+/* Set up an empty slot at guest address `base` (for its name) and add it to the machine;
+ * it resets, saves and destroys the device put into it. */
+void virtio_mmio_init(VirtioMmio *t, struct Machine *m, uint64_t base);
 /* Put dev (or NULL) into the slot; the slot then drives the device's interrupt line. */
 void virtio_mmio_attach(VirtioMmio *t, VirtioDevice *dev);
-/* Machine reset: the device is reset, the slot's selectors too. */
-void virtio_mmio_reset(VirtioMmio *t);
 
 extern const MemoryOps virtio_mmio_ops;
 

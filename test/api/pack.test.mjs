@@ -90,6 +90,7 @@ test('npm pack: a tarball with what the package needs to run, and nothing else',
     'build/wasm/qemu-wasm.worker.js',
     'cli/index.d.ts',
     'cli/index.js',
+    'cli/qemu-wasm-riscv64.js',
     'cli/qemu-wasm.js',
     'package.json',
   ]);

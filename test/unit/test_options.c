@@ -62,8 +62,8 @@ TEST(defaults)
     CHECK(cfg.bios == NULL && cfg.dtb == NULL && cfg.logfile == NULL);
     CHECK(!cfg.nographic && !cfg.no_reboot && cfg.serial == NULL);
     CHECK(cfg.jit);
-    CHECK_EQ_U64(cfg.jit_threshold, OPT_DEFAULT_JIT_THRESHOLD);
-    CHECK_EQ_U64(cfg.jit_cache, OPT_DEFAULT_JIT_CACHE_MB);
+    CHECK_EQ_U64(cfg.jit_threshold, CONFIG_DEFAULT_JIT_THRESHOLD);
+    CHECK_EQ_U64(cfg.jit_cache, CONFIG_DEFAULT_JIT_CACHE_MB);
     CHECK(!cfg.thread_multi);
     CHECK(!cfg.log_unimp && !cfg.log_guest_errors && !cfg.log_int && !cfg.log_exec &&
           !cfg.log_jit);

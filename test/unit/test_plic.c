@@ -5,9 +5,10 @@
  */
 #include <string.h>
 
+#include "core/irq.h"
+#include "core/machine.h"
 #include "core/riscv/cpu.h"
 #include "hw/intc/plic.h"
-#include "hw/machine.h"
 #include "test/unit/test.h"
 
 #define MIP_SEIP (1ull << 9)
@@ -22,19 +23,23 @@ typedef struct {
 static void rig_init(Rig *r, int nharts)
 {
     memset(r, 0, sizeof(*r));
+    timer_list_init(&r->m.timers, NULL, NULL);
     for (int i = 0; i < nharts; i++) {
         r->cpu[i] = riscv_cpu_create(&r->m, i);
         r->m.cpus[i] = &r->cpu[i]->common;
     }
     r->m.ncpus = nharts;
     plic_init(&r->plic, &r->m, nharts);
+    for (int i = 0; i < nharts; i++) { /* as the virt board wires them */
+        r->plic.out[2 * i] = cpu_irq_line(&r->cpu[i]->common, RISCV_IRQ_MEIP);
+        r->plic.out[2 * i + 1] = cpu_irq_line(&r->cpu[i]->common, RISCV_IRQ_SEIP);
+    }
 }
 
 static void rig_free(Rig *r)
 {
-    for (int i = 0; i < r->m.ncpus; i++) {
-        riscv_cpu_destroy(r->cpu[i]);
-    }
+    machine_destroy_devices(&r->m); /* the harts are devices */
+    timer_list_destroy(&r->m.timers);
 }
 
 static void wr(Rig *r, uint64_t off, uint32_t v)

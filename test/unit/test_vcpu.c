@@ -11,7 +11,7 @@
 #include "core/cpu.h"
 #include "core/host.h"
 #include "core/vcpu.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "test/unit/test.h"
 
 #define NCPUS 4

@@ -14,7 +14,7 @@
 
 #include "core/tb.h"
 #include "hw/block/block.h"
-#include "hw/machine.h"
+#include "core/machine.h"
 #include "hw/virtio/virtio_blk.h"
 #include "hw/virtio/virtio_mmio.h"
 #include "test/unit/test.h"
@@ -111,16 +111,15 @@ static Rig *rig_new(void)
     virtio_device_init(&r->dev.vdev, &testdev_ops, "test", &r->m, 0x1234, 1ull << 3, 1, QSIZE,
                        8);
     r->dev.vdev.config[0] = 0x42;
-    r->t.irq = 5;
-    r->t.set_irq = rig_irq;
-    r->t.irq_opaque = r;
+    virtio_mmio_init(&r->t, &r->m, 0x10001000);
+    r->t.irq = irq_line(rig_irq, r, 5);
     virtio_mmio_attach(&r->t, &r->dev.vdev);
     return r;
 }
 
 static void rig_free(Rig *r)
 {
-    virtio_device_destroy(&r->dev.vdev);
+    machine_destroy_devices(&r->m); /* the slot destroys its device */
     tb_cache_free(r->m.tbs);
     as_destroy(&r->m.as);
     free(r);

@@ -1,5 +1,5 @@
 /*
- * hw/fs/host_fs.h — the host filesystem primitives the 9P server (hw/fs/p9*.c) is built on.
+ * core/host_fs.h — the host filesystem primitives the 9P server (hw/fs/p9*.c) is built on.
  *
  * Two implementations: core/host/native_fs.c (POSIX *at() functions on directory fds) and
  * core/host/emscripten_fs.c (Node's fs, called synchronously from the worker; Node has no
@@ -19,8 +19,8 @@
  * Errors are negative errno values of the host C library (emscripten's numbering differs
  * from Linux: the server translates them for the guest).
  */
-#ifndef HW_FS_HOST_FS_H
-#define HW_FS_HOST_FS_H
+#ifndef CORE_HOST_FS_H
+#define CORE_HOST_FS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,8 @@
 /*
- * hw/machine.c — machine selection and the run loop shared by all boards.
+ * core/machine.c — the engine's machine: creation of its shared parts, the run loop
+ * (threads or round robin), reset and shutdown requests.  Boards: hw/board.c.
  */
-#include "hw/machine.h"
+#include "core/machine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,31 +15,65 @@
 #include "core/tb.h"
 #include "tcg/wasm/jit.h"
 
-/* Boards (hw/<arch>/<board>.c) */
-bool riscv_virt_init(Machine *m, char *err, size_t errlen);
+uint64_t machine_clock_ns(Machine *m)
+{
+    uint64_t stopped = __atomic_load_n(&m->clock_stopped_at, __ATOMIC_RELAXED);
+    return stopped != UINT64_MAX ? stopped : host_clock_ns() - m->start_ns;
+}
 
-typedef struct BoardDef {
-    const char *name;
-    const char *desc;
-    bool (*init)(Machine *m, char *err, size_t errlen);
-} BoardDef;
+void machine_clock_stop(Machine *m)
+{
+    if (m->clock_stopped_at == UINT64_MAX) {
+        __atomic_store_n(&m->clock_stopped_at, machine_clock_ns(m), __ATOMIC_RELAXED);
+    }
+}
 
-static const BoardDef boards[] = {
-    {"virt", "RISC-V VirtIO board", riscv_virt_init},
+void machine_clock_start(Machine *m)
+{
+    if (m->clock_stopped_at != UINT64_MAX) {
+        m->start_ns = host_clock_ns() - m->clock_stopped_at;
+        __atomic_store_n(&m->clock_stopped_at, UINT64_MAX, __ATOMIC_RELAXED);
+    }
+}
+
+static void clock_save(Device *d, StateWriter *w)
+{
+    Machine *m = (Machine *)((char *)d - offsetof(Machine, clock_dev));
+    sw_u64(w, machine_clock_ns(m));
+}
+
+static bool clock_load(Device *d, StateReader *r, uint32_t version)
+{
+    (void)version;
+    Machine *m = (Machine *)((char *)d - offsetof(Machine, clock_dev));
+    uint64_t ns = sr_u64(r);
+    if (r->failed) {
+        return false;
+    }
+    /* start_ns may "precede" the host's clock (a machine that ran longer than this host has
+     * been up): unsigned arithmetic wraps back in machine_clock_ns */
+    if (m->clock_stopped_at != UINT64_MAX) {
+        m->clock_stopped_at = ns;
+    } else {
+        m->start_ns = host_clock_ns() - ns;
+    }
+    return true;
+}
+
+static const DeviceOps clock_device_ops = {
+    .type = "machine-clock",
+    .version = 1,
+    .save = clock_save,
+    .load = clock_load,
 };
 
-Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
+static void timers_changed(void *opaque)
 {
-    const BoardDef *def = NULL;
-    for (size_t i = 0; i < sizeof(boards) / sizeof(boards[0]); i++) {
-        if (strcmp(cfg->machine, boards[i].name) == 0) {
-            def = &boards[i];
-        }
-    }
-    if (!def) {
-        snprintf(err, errlen, "unsupported machine type: \"%s\"", cfg->machine);
-        return NULL;
-    }
+    vcpu_timers_changed(opaque); /* the I/O thread computes its sleep again */
+}
+
+Machine *machine_new(const MachineConfig *cfg, char *err, size_t errlen)
+{
     Machine *m = calloc(1, sizeof(*m));
     if (!m) {
         snprintf(err, errlen, "out of memory");
@@ -46,8 +81,13 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
     }
     m->cfg = cfg;
     m->start_ns = host_clock_ns();
+    m->clock_stopped_at = UINT64_MAX;
+    device_add(m, &m->clock_dev, &clock_device_ops, "clock");
     as_init(&m->as);
+    timer_list_init(&m->timers, timers_changed, m);
     if (!log_open(&m->log, cfg, err, errlen)) {
+        timer_list_destroy(&m->timers);
+        as_destroy(&m->as);
         free(m);
         return NULL;
     }
@@ -64,21 +104,28 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
         m->as.mmio_lock = &m->sync.bql;
     }
     m->tbs = tb_cache_new(multi);
-    if (!m->tbs || !def->init(m, err, errlen)) {
-        if (!m->tbs) {
-            snprintf(err, errlen, "out of memory");
-        }
+    if (!m->tbs) {
+        snprintf(err, errlen, "out of memory");
         machine_destroy(m);
         return NULL;
     }
+    return m;
+}
+
+bool machine_realize(Machine *m, char *err, size_t errlen)
+{
+    const MachineConfig *cfg = m->cfg;
+    bool multi = m->sync.multi;
+    /* power-on is a reset: every device in its reset state, its lines driven (e.g. a
+     * RISC-V CLINT's MTIP is pending from mtimecmp 0) */
+    machine_reset_devices(m);
     for (int i = 0; i < m->ncpus && m->jit_enabled; i++) {
         /* one table of installed regions per thread (core/jit_thread.h) */
         m->cpus[i]->jit_table = (multi || i == 0) ? jit_thread_table_new()
                                                   : m->cpus[0]->jit_table;
         if (!m->cpus[i]->jit_table) {
             snprintf(err, errlen, "out of memory");
-            machine_destroy(m);
-            return NULL;
+            return false;
         }
     }
     if (cfg->jit_check && m->jit_enabled) {
@@ -86,15 +133,14 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
             m->cpus[i]->jit_check = jit_check_new(m->cpus[i]);
             if (!m->cpus[i]->jit_check) {
                 snprintf(err, errlen, "-accel tcg,jit-check=on: out of memory");
-                machine_destroy(m);
-                return NULL;
+                return false;
             }
         }
     } else if (cfg->jit_check && !jit_supported()) {
         host_error("warning: -accel tcg,jit-check=on: this build has no JIT (it runs under "
                    "Node only): nothing to check");
     }
-    return m;
+    return true;
 }
 
 void machine_destroy(Machine *m)
@@ -107,11 +153,13 @@ void machine_destroy(Machine *m)
             jit_thread_table_free(m->cpus[i]->jit_table);
         }
     }
+    machine_destroy_devices(m);
     if (m->board_destroy) {
         m->board_destroy(m);
     }
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
+    timer_list_destroy(&m->timers);
     log_close(&m->log);
     vcpu_sync_destroy(&m->sync);
     free(m);
@@ -135,6 +183,39 @@ void machine_request_reset(Machine *m)
     m->reset_requested = true;
     for (int i = 0; i < m->ncpus; i++) {
         cpu_exit_request(m->cpus[i], CPU_EXIT_STOP);
+    }
+}
+
+void machine_poll(Machine *m)
+{
+    timer_list_run(&m->timers, host_clock_ns());
+    if (m->poll) {
+        m->poll(m);
+    }
+}
+
+void machine_timebase_changed(Machine *m)
+{
+    for (int i = 0; i < m->ncpus; i++) {
+        if (m->cpus[i]->arch->timebase_changed) {
+            m->cpus[i]->arch->timebase_changed(m->cpus[i]);
+        }
+    }
+}
+
+/* Longest sleep of the one thread when every vCPU is halted, before it looks again. */
+#define HALT_MAX_SLEEP_NS 10000000ull
+
+void machine_sleep_until_event(Machine *m)
+{
+    uint64_t now = host_clock_ns();
+    uint64_t deadline = timer_list_deadline(&m->timers);
+    uint64_t wait = deadline > now ? deadline - now : 0;
+    if (wait > HALT_MAX_SLEEP_NS) {
+        wait = HALT_MAX_SLEEP_NS;
+    }
+    if (wait) {
+        host_sleep_ns(wait);
     }
 }
 
@@ -220,11 +301,8 @@ int machine_run(Machine *m)
         tb_flush(m);
         for (int i = 0; i < m->ncpus; i++) {
             m->cpus[i]->exit_request = 0;
-            m->cpus[i]->arch->reset(m->cpus[i]);
         }
-        if (m->board_reset) {
-            m->board_reset(m);
-        }
+        machine_reset_devices(m); /* the CPUs, the devices, the loaded images */
     }
     machine_log_stats(m);
     return m->exit_status;
