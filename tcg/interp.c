@@ -143,14 +143,16 @@ DEF_OP(mulsh, mulu64_hi(x, y) - ((int64_t)x < 0 ? y : 0) - ((int64_t)y < 0 ? x :
        (uint32_t)((uint64_t)((int64_t)(int32_t)x * (int32_t)y) >> 32))
 DEF_OP(mulsuh, mulu64_hi(x, y) - ((int64_t)x < 0 ? y : 0),
        (uint32_t)((uint64_t)((int64_t)(int32_t)x * (int64_t)y) >> 32))
+/* Division: the IR's arch-neutral edge cases (tcg/ir.h "Division"): x/0 = 0, x%0 = x,
+ * MIN/-1 = MIN, MIN%-1 = 0; the guards also keep C's undefined cases out. */
 DEF_OP(div,
-       y == 0 ? UINT64_MAX
+       y == 0 ? 0
        : ((int64_t)x == INT64_MIN && (int64_t)y == -1) ? x
                                                      : (uint64_t)((int64_t)x / (int64_t)y),
-       y == 0 ? UINT32_MAX
+       y == 0 ? 0
        : ((int32_t)x == INT32_MIN && (int32_t)y == -1) ? x
                                                      : (uint32_t)((int32_t)x / (int32_t)y))
-DEF_OP(divu, y == 0 ? UINT64_MAX : x / y, y == 0 ? UINT32_MAX : x / y)
+DEF_OP(divu, y == 0 ? 0 : x / y, y == 0 ? 0 : x / y)
 DEF_OP(rem,
        y == 0 ? x
        : ((int64_t)x == INT64_MIN && (int64_t)y == -1) ? 0

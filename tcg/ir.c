@@ -436,12 +436,12 @@ static bool eval64(IrOpc opc, uint64_t x, uint64_t y, uint64_t *out)
     case IR_ROTL: *out = c ? (x << c) | (x >> (64 - c)) : x; return true;
     case IR_ROTR: *out = c ? (x >> c) | (x << (64 - c)) : x; return true;
     case IR_MULUH: case IR_MULSH: case IR_MULSUH: *out = mulh64(opc, x, y); return true;
-    case IR_DIV:
-        *out = y == 0 ? UINT64_MAX
+    case IR_DIV: /* edge cases: tcg/ir.h "Division" */
+        *out = y == 0 ? 0
                : ((int64_t)x == INT64_MIN && (int64_t)y == -1) ? x
                                                              : (uint64_t)((int64_t)x / (int64_t)y);
         return true;
-    case IR_DIVU: *out = y == 0 ? UINT64_MAX : x / y; return true;
+    case IR_DIVU: *out = y == 0 ? 0 : x / y; return true;
     case IR_REM:
         *out = y == 0 ? x
                : ((int64_t)x == INT64_MIN && (int64_t)y == -1) ? 0
@@ -483,12 +483,12 @@ static bool eval32(IrOpc opc, uint32_t x, uint32_t y, uint32_t *out)
     case IR_ROTL: *out = c ? (x << c) | (x >> (32 - c)) : x; return true;
     case IR_ROTR: *out = c ? (x >> c) | (x << (32 - c)) : x; return true;
     case IR_MULUH: case IR_MULSH: case IR_MULSUH: *out = (uint32_t)mulh32(opc, x, y); return true;
-    case IR_DIV:
-        *out = y == 0 ? UINT32_MAX
+    case IR_DIV: /* edge cases: tcg/ir.h "Division" */
+        *out = y == 0 ? 0
                : ((int32_t)x == INT32_MIN && (int32_t)y == -1) ? x
                                                              : (uint32_t)((int32_t)x / (int32_t)y);
         return true;
-    case IR_DIVU: *out = y == 0 ? UINT32_MAX : x / y; return true;
+    case IR_DIVU: *out = y == 0 ? 0 : x / y; return true;
     case IR_REM:
         *out = y == 0 ? x
                : ((int32_t)x == INT32_MIN && (int32_t)y == -1) ? 0

@@ -57,6 +57,21 @@
  * misalignment must fault.  The address temp is always I64 (guest virtual address);
  * the value temp has the op's type.
  *
+ * Division
+ * --------
+ * IR_DIV/IR_DIVU/IR_REM/IR_REMU never trap and have no undefined inputs: every engine
+ * (interpreter, optimizer folding, Wasm JIT) gives the same bits for all operands.  Where
+ * the exact result does not exist or does not fit, the IR's result is arch-neutral:
+ *     x / 0 = 0                 x % 0 = x                    (signed and unsigned)
+ *     MIN / -1 = MIN (wraps)    MIN % -1 = 0                 (MIN = INT32/64_MIN)
+ * i.e. the exact result modulo 2^width where one exists, and x == (x / y) * y + x % y
+ * always holds.  (These are AArch64's SDIV/UDIV results.)  A guest with other rules
+ * guards them itself with IR ops: RISC-V wants x / 0 = all ones (core/riscv/trans_int.c
+ * uses a movcond on the divisor), x86 raises #DE (a brcond on the operands before the
+ * op).  Unlike QEMU's TCG, which leaves these results undefined, they are fixed here
+ * because jit-check compares the interpreter and the JIT bit for bit and the random-IR
+ * tests divide by anything.
+ *
  * Helpers
  * -------
  * Every helper has ONE signature, IrHelperFn: it takes the env pointer and four 64-bit
@@ -156,9 +171,9 @@ typedef enum IrOpc {
     IR_ROTL, IR_ROTR,                /* o, i, i: count modulo width */
     IR_MULUH, IR_MULSH, IR_MULSUH,   /* o, a, b: high half of the double-width product:
                                         u*u, s*s, signed a * unsigned b */
-    IR_DIV, IR_DIVU, IR_REM, IR_REMU,/* o, a, b: division by zero and overflow follow
-                                        RISC-V: x/0 = -1 (all ones), x%0 = x,
-                                        MIN/-1 = MIN, MIN%-1 = 0.  Never traps. */
+    IR_DIV, IR_DIVU, IR_REM, IR_REMU,/* o, a, b: quotient truncated toward zero, and
+                                        the remainder with the dividend's sign; the
+                                        edge cases are defined, see "Division" above */
     IR_CLZ, IR_CTZ,                  /* o, i: count leading/trailing zeros (width if 0) */
     IR_CTPOP,                        /* o, i */
     /* comparisons */

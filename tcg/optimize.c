@@ -182,12 +182,25 @@ static bool fold_identity(IrBlock *b, IrOp *op)
             return true;
         }
         return c == 0 && fold_to_const(b, op, 0);
+    /* Division by 0 and MIN / -1 have fixed results (tcg/ir.h "Division"), so these
+     * hold for every x: x/1 = x, x/0 = 0, x/-1 = -x (MIN/-1 = MIN = -MIN); x%0 = x,
+     * x%1 = 0, x%-1 = 0 (signed). */
     case IR_DIV: case IR_DIVU:
         if (c == 1) {
             set_op(op, IR_MOV, o, x);
             return true;
         }
-        return false;
+        if (opc == IR_DIV && c == mask) {
+            set_op(op, IR_NEG, o, x);
+            return true;
+        }
+        return c == 0 && fold_to_const(b, op, 0);
+    case IR_REM: case IR_REMU:
+        if (c == 0) {
+            set_op(op, IR_MOV, o, x);
+            return true;
+        }
+        return (c == 1 || (opc == IR_REM && c == mask)) && fold_to_const(b, op, 0);
     case IR_AND:
         if (c == mask) {
             set_op(op, IR_MOV, o, x);

@@ -11,6 +11,11 @@
  * detection depends on tininess rules).  Anything else returns false and the caller takes
  * the exact soft-float path.
  *
+ * NaN policies (FloatNanPolicy) cannot change a result taken here: no operand is a NaN or
+ * an infinity, and no operation on normal numbers and zeros that gets past the checks is
+ * invalid (0/0 and x/0 and sqrt of a negative are refused), so the host never makes a
+ * NaN (whose sign and payload would be the host's, not the guest's).
+ *
  * Only hosts whose C float/double arithmetic is IEEE binary32/binary64 without excess
  * precision use it (FLT_EVAL_METHOD == 0): Wasm, x86-64 (SSE2), AArch64.
  */

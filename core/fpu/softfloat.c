@@ -121,14 +121,6 @@ SfUnpacked sf_unpack(const SfFormat *f, uint64_t x)
     return u;
 }
 
-uint64_t sf_nan_result(const SfFormat *f, int cls_a, int cls_b, FloatStatus *s)
-{
-    if (cls_a == SF_SNAN || cls_b == SF_SNAN) {
-        s->flags |= FLOAT_FLAG_INVALID;
-    }
-    return sf_default_nan(f);
-}
-
 uint64_t sf_round_shift(uint64_t sig, int32_t drop, bool sign, int rounding, bool *inexact)
 {
     uint64_t q, rem;
@@ -222,16 +214,20 @@ uint64_t sf_round_pack(const SfFormat *f, bool sign, int32_t exp, uint64_t sig, 
 
 /* ---- arithmetic ---- */
 
-static uint64_t sf_add(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
+/* a + b, or a - b if sub (b's sign flipped after NaN propagation: a NaN b keeps its own) */
+static uint64_t sf_add(const SfFormat *f, uint64_t a, uint64_t b, bool sub, FloatStatus *s)
 {
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
-        return sf_nan_result(f, x.cls, y.cls, s);
+        return sf_nan2(f, a, x.cls, b, y.cls, s);
+    }
+    if (sub) {
+        b ^= sf_sign_bit(f);
+        y.sign = !y.sign;
     }
     if (x.cls == SF_INF) {
         if (y.cls == SF_INF && x.sign != y.sign) {
-            s->flags |= FLOAT_FLAG_INVALID;
-            return sf_default_nan(f);
+            return sf_invalid(f, s);
         }
         return a;
     }
@@ -273,12 +269,11 @@ static uint64_t sf_mul(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     bool sign = x.sign != y.sign;
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
-        return sf_nan_result(f, x.cls, y.cls, s);
+        return sf_nan2(f, a, x.cls, b, y.cls, s);
     }
     if (x.cls == SF_INF || y.cls == SF_INF) {
         if (x.cls == SF_ZERO || y.cls == SF_ZERO) {
-            s->flags |= FLOAT_FLAG_INVALID;
-            return sf_default_nan(f);
+            return sf_invalid(f, s);
         }
         return sf_inf(f, sign);
     }
@@ -296,12 +291,11 @@ static uint64_t sf_div(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s
     bool sign = x.sign != y.sign;
     const int p = f->fbits + 1;
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
-        return sf_nan_result(f, x.cls, y.cls, s);
+        return sf_nan2(f, a, x.cls, b, y.cls, s);
     }
     if (x.cls == SF_INF) {
         if (y.cls == SF_INF) {
-            s->flags |= FLOAT_FLAG_INVALID;
-            return sf_default_nan(f);
+            return sf_invalid(f, s);
         }
         return sf_inf(f, sign);
     }
@@ -310,8 +304,7 @@ static uint64_t sf_div(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s
     }
     if (y.cls == SF_ZERO) {
         if (x.cls == SF_ZERO) {
-            s->flags |= FLOAT_FLAG_INVALID;
-            return sf_default_nan(f);
+            return sf_invalid(f, s);
         }
         s->flags |= FLOAT_FLAG_DIVBYZERO;
         return sf_inf(f, sign);
@@ -340,14 +333,13 @@ static uint64_t sf_sqrt(const SfFormat *f, uint64_t a, FloatStatus *s)
 {
     SfUnpacked x = sf_unpack(f, a);
     if (sf_is_nan_cls(x.cls)) {
-        return sf_nan_result(f, x.cls, SF_ZERO, s);
+        return sf_nan1(f, a, x.cls, s);
     }
     if (x.cls == SF_ZERO) {
         return a; /* sqrt(-0) = -0 */
     }
     if (x.sign) {
-        s->flags |= FLOAT_FLAG_INVALID;
-        return sf_default_nan(f);
+        return sf_invalid(f, s);
     }
     if (x.cls == SF_INF) {
         return a;
@@ -392,20 +384,27 @@ static uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c,
     bool inf_times_zero = (x.cls == SF_INF && y.cls == SF_ZERO) ||
                           (x.cls == SF_ZERO && y.cls == SF_INF);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls) || sf_is_nan_cls(z.cls)) {
-        /* RISC-V: inf * 0 is invalid even when the addend is a quiet NaN. */
-        if (inf_times_zero || z.cls == SF_SNAN) {
-            s->flags |= FLOAT_FLAG_INVALID;
+        /* inf * 0 with a NaN only happens with a NaN addend */
+        if (inf_times_zero && z.cls == SF_QNAN &&
+            s->nan->infzero_qnan == FLOAT_INFZERO_QNAN_DEFAULT) {
+            return sf_invalid(f, s);
         }
-        return sf_nan_result(f, x.cls, y.cls, s);
+        const uint64_t in[3] = {a, b, c};
+        const int in_cls[3] = {x.cls, y.cls, z.cls};
+        uint64_t ops[3];
+        int cls[3];
+        for (int i = 0; i < 3; i++) {
+            ops[i] = in[s->nan->fma_order[i]];
+            cls[i] = in_cls[s->nan->fma_order[i]];
+        }
+        return sf_propagate_nan(f, 3, ops, cls, s);
     }
     if (inf_times_zero) {
-        s->flags |= FLOAT_FLAG_INVALID;
-        return sf_default_nan(f);
+        return sf_invalid(f, s);
     }
     if (x.cls == SF_INF || y.cls == SF_INF) {
         if (z.cls == SF_INF && z.sign != psign) {
-            s->flags |= FLOAT_FLAG_INVALID;
-            return sf_default_nan(f);
+            return sf_invalid(f, s);
         }
         return sf_inf(f, psign);
     }
@@ -461,7 +460,7 @@ uint32_t f32_add(uint32_t a, uint32_t b, FloatStatus *s)
     if (hf_op32(HF_ADD, a, b, &r, s)) {
         return r;
     }
-    return (uint32_t)sf_add(&sf_fmt32, a, b, s);
+    return (uint32_t)sf_add(&sf_fmt32, a, b, false, s);
 }
 
 uint32_t f32_sub(uint32_t a, uint32_t b, FloatStatus *s)
@@ -470,7 +469,7 @@ uint32_t f32_sub(uint32_t a, uint32_t b, FloatStatus *s)
     if (hf_op32(HF_SUB, a, b, &r, s)) {
         return r;
     }
-    return (uint32_t)sf_add(&sf_fmt32, a, b ^ 0x80000000u, s);
+    return (uint32_t)sf_add(&sf_fmt32, a, b, true, s);
 }
 
 uint32_t f32_mul(uint32_t a, uint32_t b, FloatStatus *s)
@@ -511,7 +510,7 @@ uint64_t f64_add(uint64_t a, uint64_t b, FloatStatus *s)
     if (hf_op64(HF_ADD, a, b, &r, s)) {
         return r;
     }
-    return sf_add(&sf_fmt64, a, b, s);
+    return sf_add(&sf_fmt64, a, b, false, s);
 }
 
 uint64_t f64_sub(uint64_t a, uint64_t b, FloatStatus *s)
@@ -520,7 +519,7 @@ uint64_t f64_sub(uint64_t a, uint64_t b, FloatStatus *s)
     if (hf_op64(HF_SUB, a, b, &r, s)) {
         return r;
     }
-    return sf_add(&sf_fmt64, a, b ^ (1ull << 63), s);
+    return sf_add(&sf_fmt64, a, b, true, s);
 }
 
 uint64_t f64_mul(uint64_t a, uint64_t b, FloatStatus *s)

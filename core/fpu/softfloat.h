@@ -6,14 +6,14 @@
  * binary64).  Every operation takes a FloatStatus: the rounding mode it reads and the
  * exception flags it accrues (ORs into; never clears).
  *
- * Conventions (those of RISC-V, which is the first user; other targets adapt around them):
- *   - NaN results are always the canonical quiet NaN (0x7fc00000 / 0x7ff8000000000000);
- *     payloads are not propagated.  A signaling NaN operand raises invalid.
+ * Conventions:
+ *   - What NaNs come out (default NaN, which operand's NaN propagates, FMA's inf*0+NaN,
+ *     NaN and out-of-range float -> integer results) is the architecture's: a
+ *     FloatNanPolicy that FloatStatus.nan points to (below).  A signaling NaN operand
+ *     always raises invalid.
  *   - Subnormals are fully supported (no flush-to-zero).
  *   - Underflow is raised when the result is tiny AND inexact; tininess is detected after
  *     rounding unless FloatStatus.tininess_before_rounding is set (e.g. for Arm).
- *   - Float -> integer conversions saturate: NaN and +large -> the largest integer,
- *     -large -> the smallest (0 for unsigned), raising invalid (and not inexact).
  */
 #ifndef CORE_FPU_SOFTFLOAT_H
 #define CORE_FPU_SOFTFLOAT_H
@@ -39,12 +39,61 @@ enum {
     FLOAT_FLAG_INVALID = 16,
 };
 
+/*
+ * NaN policy: an architecture's rules for NaN results, which IEEE 754 leaves open.
+ * "Quieted" means the NaN with its quiet bit (the top fraction bit) set; sign and
+ * payload are kept.  Operands are considered in the operation's argument order (a, b for
+ * add/sub/mul/div/min/max; for muladd(a, b, c) = a*b + c, the order fma_order gives).
+ * New rules (x87's "larger significand" for the 80-bit format, with its own default NaN)
+ * are new FloatNanProp values and fields; nothing else in the interface changes.
+ */
+typedef enum FloatNanProp {
+    FLOAT_NAN_PROP_DEFAULT,    /* every NaN result is the default NaN (RISC-V, Arm FPCR.DN=1) */
+    FLOAT_NAN_PROP_SNAN_FIRST, /* the first signaling NaN operand quieted, else the first
+                                  quiet NaN (Arm FPProcessNaNs / FPProcessNaNs3, DN=0) */
+    FLOAT_NAN_PROP_FIRST,      /* the first NaN operand, quieted (x86 SSE/AVX) */
+} FloatNanProp;
+
+/* inf * 0 + c where c is a quiet NaN (IEEE 754 leaves "invalid?" to the implementation).
+ * A signaling c is not this case: it raises invalid and propagates per FloatNanProp. */
+typedef enum FloatInfZeroNan {
+    FLOAT_INFZERO_QNAN_DEFAULT,   /* invalid, the default NaN (RISC-V, Arm) */
+    FLOAT_INFZERO_QNAN_PROPAGATE, /* no invalid, c (x86: Q(z) in the FMA table) */
+} FloatInfZeroNan;
+
+/* Float -> integer conversions whose result does not fit (NaN, infinity, out of range);
+ * all raise invalid and not inexact. */
+typedef enum FloatCvtInvalid {
+    FLOAT_CVT_SATURATE_NAN_MAX,  /* saturate; NaN -> the largest integer (RISC-V) */
+    FLOAT_CVT_SATURATE_NAN_ZERO, /* saturate; NaN -> 0 (Arm FPToFixed) */
+    FLOAT_CVT_INDEFINITE,        /* "integer indefinite": the smallest signed integer
+                                    (0x80..0), all ones for unsigned (x86) */
+} FloatCvtInvalid;
+
+typedef struct FloatNanPolicy {
+    uint32_t default_nan32;  /* the result of an invalid operation without NaN operands */
+    uint64_t default_nan64;
+    uint8_t prop;            /* FloatNanProp */
+    uint8_t fma_order[3];    /* muladd operands by priority: 0 = a, 1 = b, 2 = c */
+    uint8_t infzero_qnan;    /* FloatInfZeroNan */
+    uint8_t cvt_invalid;     /* FloatCvtInvalid */
+} FloatNanPolicy;
+
+/* The policies of the architectures we know (core/fpu/softfloat_nan.c). */
+extern const FloatNanPolicy float_nan_riscv;    /* canonical NaN 0x7fc00000 / 0x7ff8...0 */
+extern const FloatNanPolicy float_nan_arm;      /* AArch64/AArch32 VFP, FPCR.DN = 0 */
+extern const FloatNanPolicy float_nan_arm_dn;   /* FPCR.DN = 1: default NaN always */
+extern const FloatNanPolicy float_nan_x86_sse;  /* SSE/AVX; default = QNaN indefinite */
+
 typedef struct FloatStatus {
     uint8_t rounding; /* FloatRound; values above FLOAT_RMM behave as FLOAT_RNE */
     uint8_t flags;    /* accrued FLOAT_FLAG_* */
     bool tininess_before_rounding;
+    const FloatNanPolicy *nan; /* required */
 } FloatStatus;
 
+/* IEEE 754's recommended default NaN (positive, only the quiet bit): RISC-V's canonical
+ * NaN and Arm's default NaN. */
 #define F32_DEFAULT_NAN 0x7fc00000u
 #define F64_DEFAULT_NAN 0x7ff8000000000000ull
 
@@ -72,7 +121,8 @@ bool f64_lt(uint64_t a, uint64_t b, FloatStatus *s);
 bool f64_le(uint64_t a, uint64_t b, FloatStatus *s);
 
 /* IEEE 754-2019 minimumNumber / maximumNumber (RISC-V fmin/fmax): -0 < +0; one NaN
- * operand -> the other operand; both NaN -> canonical NaN; a signaling NaN raises invalid. */
+ * operand -> the other operand; both NaN -> the policy's NaN (RISC-V: canonical); a
+ * signaling NaN raises invalid.  (Arm's FMINNM and x86's MINSD are other operations.) */
 uint32_t f32_min(uint32_t a, uint32_t b, FloatStatus *s);
 uint32_t f32_max(uint32_t a, uint32_t b, FloatStatus *s);
 uint64_t f64_min(uint64_t a, uint64_t b, FloatStatus *s);
@@ -99,11 +149,14 @@ bool f64_is_nan(uint64_t a);
 bool f32_is_snan(uint32_t a);
 bool f64_is_snan(uint64_t a);
 
-/* Conversions between formats (rounded per s->rounding). */
+/* Conversions between formats (rounded per s->rounding).  A NaN converts per the
+ * policy: the default NaN, or quieted with sign kept and the payload's top bits (narrowing
+ * drops low bits, widening appends zeros). */
 uint64_t f32_to_f64(uint32_t a, FloatStatus *s);
 uint32_t f64_to_f32(uint64_t a, FloatStatus *s);
 
-/* Float -> integer, rounded per s->rounding, saturating (see above). */
+/* Float -> integer, rounded per s->rounding; NaN and results that do not fit follow
+ * s->nan->cvt_invalid. */
 int32_t f32_to_i32(uint32_t a, FloatStatus *s);
 uint32_t f32_to_u32(uint32_t a, FloatStatus *s);
 int64_t f32_to_i64(uint32_t a, FloatStatus *s);

@@ -45,9 +45,17 @@ static inline uint64_t sf_sign_bit(const SfFormat *f)
     return 1ull << (f->fbits + f->ebits);
 }
 
-static inline uint64_t sf_default_nan(const SfFormat *f)
+/* The policy's default NaN in format f (binary32 or binary64). */
+static inline uint64_t sf_default_nan(const SfFormat *f, const FloatStatus *s)
 {
-    return ((uint64_t)sf_emax_field(f) << f->fbits) | (1ull << (f->fbits - 1));
+    return f->fbits == 23 ? s->nan->default_nan32 : s->nan->default_nan64;
+}
+
+/* An invalid operation on operands that are not NaNs (inf - inf, 0 * inf, sqrt(-1)...). */
+static inline uint64_t sf_invalid(const SfFormat *f, FloatStatus *s)
+{
+    s->flags |= FLOAT_FLAG_INVALID;
+    return sf_default_nan(f, s);
 }
 
 static inline uint64_t sf_inf(const SfFormat *f, bool sign)
@@ -101,8 +109,43 @@ int sf_clz128(SfU128 x);               /* x != 0 */
 
 SfUnpacked sf_unpack(const SfFormat *f, uint64_t x);
 
-/* Raise invalid if either class is a signaling NaN; return the canonical NaN. */
-uint64_t sf_nan_result(const SfFormat *f, int cls_a, int cls_b, FloatStatus *s);
+/*
+ * NaN results (softfloat_nan.c).  sf_propagate_nan: the result of an operation on the n
+ * operands ops[] (classes cls[], in the operation's operand order), at least one a NaN,
+ * per s->nan; raises invalid if one is signaling.  sf_nan1/sf_nan2 are its 1- and
+ * 2-operand forms.
+ */
+uint64_t sf_propagate_nan(const SfFormat *f, int n, const uint64_t *ops, const int *cls,
+                          FloatStatus *s);
+
+static inline uint64_t sf_nan1(const SfFormat *f, uint64_t a, int cls_a, FloatStatus *s)
+{
+    return sf_propagate_nan(f, 1, &a, &cls_a, s);
+}
+
+static inline uint64_t sf_nan2(const SfFormat *f, uint64_t a, int cls_a, uint64_t b, int cls_b,
+                               FloatStatus *s)
+{
+    const uint64_t ops[2] = {a, b};
+    const int cls[2] = {cls_a, cls_b};
+    return sf_propagate_nan(f, 2, ops, cls, s);
+}
+
+/* Raise invalid if either class is a signaling NaN (quiet comparisons, min/max). */
+static inline void sf_raise_snan(int cls_a, int cls_b, FloatStatus *s)
+{
+    if (cls_a == SF_SNAN || cls_b == SF_SNAN) {
+        s->flags |= FLOAT_FLAG_INVALID;
+    }
+}
+
+/* A NaN `a` of format `from` converted to format `to` (invalid if signaling). */
+uint64_t sf_convert_nan(const SfFormat *from, const SfFormat *to, uint64_t a, int cls,
+                        FloatStatus *s);
+
+/* The result of a float -> integer conversion that does not fit (raises invalid):
+ * `bits` wide, signed or not; nan: the operand was a NaN; negative: else its sign. */
+uint64_t sf_cvt_invalid(int bits, bool is_signed, bool nan, bool negative, FloatStatus *s);
 
 /*
  * Round (-1)^sign * sig * 2^exp (sig != 0) to the format, raising inexact / underflow /

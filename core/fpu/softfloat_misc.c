@@ -28,7 +28,7 @@ static bool sf_eq(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
 {
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
-        sf_nan_result(f, x.cls, y.cls, s); /* quiet: only sNaN raises invalid */
+        sf_raise_snan(x.cls, y.cls, s); /* quiet: only sNaN raises invalid */
         return false;
     }
     return cmp_ordered(f, a, b) == 0;
@@ -52,8 +52,11 @@ static uint64_t sf_minmax(const SfFormat *f, uint64_t a, uint64_t b, bool want_m
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     bool xn = sf_is_nan_cls(x.cls), yn = sf_is_nan_cls(y.cls);
     if (xn || yn) {
-        uint64_t nan = sf_nan_result(f, x.cls, y.cls, s);
-        return xn && yn ? nan : xn ? b : a;
+        if (xn && yn) {
+            return sf_nan2(f, a, x.cls, b, y.cls, s);
+        }
+        sf_raise_snan(x.cls, y.cls, s);
+        return xn ? b : a;
     }
     int c = cmp_ordered(f, a, b);
     if (c == 0 && x.sign != y.sign) {
@@ -123,7 +126,7 @@ static uint64_t sf_convert(const SfFormat *from, const SfFormat *to, uint64_t a,
     SfUnpacked x = sf_unpack(from, a);
     switch (x.cls) {
     case SF_QNAN:
-    case SF_SNAN: return sf_nan_result(to, x.cls, SF_ZERO, s);
+    case SF_SNAN: return sf_convert_nan(from, to, a, x.cls, s);
     case SF_INF: return sf_inf(to, x.sign);
     case SF_ZERO: return sf_zero(to, x.sign);
     default: return sf_round_pack(to, x.sign, x.exp, x.sig, s);
@@ -139,7 +142,8 @@ uint32_t f64_to_f32(uint64_t a, FloatStatus *s)
 /* ---- float -> integer ---- */
 
 /*
- * Convert to an integer of `bits` bits (32 or 64), signed or not, saturating.  Returns
+ * Convert to an integer of `bits` bits (32 or 64), signed or not; NaN and results that
+ * do not fit as s->nan->cvt_invalid says (sf_cvt_invalid).  Returns
  * the result's two's-complement bit pattern in a uint64_t (truncate for 32 bits).
  */
 static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signed,
@@ -156,8 +160,7 @@ static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signe
     switch (x.cls) {
     case SF_QNAN:
     case SF_SNAN:
-        s->flags |= FLOAT_FLAG_INVALID;
-        return max_pos;
+        return sf_cvt_invalid(bits, is_signed, true, false, s);
     case SF_INF: too_big = true; break;
     case SF_ZERO: return 0;
     default:
@@ -174,8 +177,7 @@ static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signe
         break;
     }
     if (too_big) {
-        s->flags |= FLOAT_FLAG_INVALID;
-        return x.sign ? (uint64_t)0 - max_neg : max_pos;
+        return sf_cvt_invalid(bits, is_signed, false, x.sign, s);
     }
     if (inexact) {
         s->flags |= FLOAT_FLAG_INEXACT;

@@ -1,6 +1,7 @@
 /*
  * core/riscv/fpu_helper.c — RISC-V F/D helpers on top of the soft-float library
- * (core/fpu/softfloat.h): NaN boxing, rounding-mode selection, fflags accrual.
+ * (core/fpu/softfloat.h): NaN boxing, rounding-mode selection, fflags accrual, and
+ * RISC-V's NaN policy (float_nan_riscv: every NaN result is the canonical NaN).
  */
 #include "core/riscv/fpu_helper.h"
 
@@ -45,6 +46,7 @@ static bool fp_begin(void *env, uint64_t rm, FloatStatus *st)
      * FPU compute the result (core/fpu/hostfloat.h). */
     st->flags = ((RiscvCPU *)env)->fflags & FLOAT_FLAG_INEXACT;
     st->tininess_before_rounding = false; /* RISC-V detects tininess after rounding */
+    st->nan = &float_nan_riscv;           /* every NaN result is the canonical NaN */
     return true;
 }
 
@@ -107,7 +109,7 @@ static uint64_t fp_end(void *env, const FloatStatus *st, uint64_t result)
 #define CMPOP(name, fn, unbox, box)                                  \
     HELPER(name)                                                     \
     {                                                                \
-        FloatStatus st = {FLOAT_RNE, 0, false};                      \
+        FloatStatus st = {FLOAT_RNE, 0, false, &float_nan_riscv};    \
         (void)c;                                                     \
         (void)d;                                                     \
         return fp_end(env, &st, box(fn(unbox(a), unbox(b), &st)));   \

@@ -197,18 +197,47 @@ TRANS(sllw) { return gen_arith_w(ctx, a, IR_SHL, false); }
 TRANS(srlw) { return gen_arith_w(ctx, a, IR_SHR, false); }
 TRANS(sraw) { return gen_arith_w(ctx, a, IR_SAR, false); }
 
-/* M extension: the IR's div/rem already follow RISC-V for /0 and overflow. */
+/*
+ * M extension division.  RISC-V's results where no quotient exists (spec table
+ * "Semantics for division by zero and division overflow"): x/0 = all ones (signed and
+ * unsigned), x%0 = x, MIN/-1 = MIN, MIN%-1 = 0.  The IR defines all but the first the
+ * same way (tcg/ir.h "Division": its x/0 is 0), so only div/divu(w) need a guard: a
+ * movcond on the divisor.  The quotient goes to a scratch temp first, so rd == rs2 works.
+ * The W forms compute in 32 bits; all ones sign-extends to all ones.
+ */
+static bool gen_div(DisasContext *ctx, const RiscvArgs *a, IrOpc opc)
+{
+    IrTemp y = gpr_src(ctx, a->rs2), q = tmp64(ctx), r = tmp64(ctx);
+    ir_binop(B, opc, IR_I64, q, gpr_src(ctx, a->rs1), y);
+    ir_movcond(B, IR_I64, IR_COND_EQ, r, y, const64(ctx, 0), const64(ctx, UINT64_MAX), q);
+    gpr_set(ctx, a->rd, r);
+    return true;
+}
+
+static bool gen_div_w(DisasContext *ctx, const RiscvArgs *a, IrOpc opc)
+{
+    IrTemp x = tmp32(ctx), y = tmp32(ctx), q = tmp32(ctx), r = tmp32(ctx), t = tmp64(ctx);
+    ir_unop(B, IR_TRUNC, IR_I32, x, gpr_src(ctx, a->rs1));
+    ir_unop(B, IR_TRUNC, IR_I32, y, gpr_src(ctx, a->rs2));
+    ir_binop(B, opc, IR_I32, q, x, y);
+    ir_movcond(B, IR_I32, IR_COND_EQ, r, y, ir_const(B, IR_I32, 0),
+               ir_const(B, IR_I32, UINT32_MAX), q);
+    ir_unop(B, IR_EXTI32S, IR_I64, t, r);
+    gpr_set(ctx, a->rd, t);
+    return true;
+}
+
 TRANS(mul) { return gen_arith(ctx, a, IR_MUL); }
 TRANS(mulh) { return gen_arith(ctx, a, IR_MULSH); }
 TRANS(mulhsu) { return gen_arith(ctx, a, IR_MULSUH); }
 TRANS(mulhu) { return gen_arith(ctx, a, IR_MULUH); }
-TRANS(div) { return gen_arith(ctx, a, IR_DIV); }
-TRANS(divu) { return gen_arith(ctx, a, IR_DIVU); }
+TRANS(div) { return gen_div(ctx, a, IR_DIV); }
+TRANS(divu) { return gen_div(ctx, a, IR_DIVU); }
 TRANS(rem) { return gen_arith(ctx, a, IR_REM); }
 TRANS(remu) { return gen_arith(ctx, a, IR_REMU); }
 TRANS(mulw) { return gen_arith_w(ctx, a, IR_MUL, false); }
-TRANS(divw) { return gen_arith_w(ctx, a, IR_DIV, false); }
-TRANS(divuw) { return gen_arith_w(ctx, a, IR_DIVU, false); }
+TRANS(divw) { return gen_div_w(ctx, a, IR_DIV); }
+TRANS(divuw) { return gen_div_w(ctx, a, IR_DIVU); }
 TRANS(remw) { return gen_arith_w(ctx, a, IR_REM, false); }
 TRANS(remuw) { return gen_arith_w(ctx, a, IR_REMU, false); }
 

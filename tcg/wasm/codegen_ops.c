@@ -1,5 +1,5 @@
 /*
- * tcg/wasm/codegen_ops.c — Wasm code for the IR's value ops (with RISC-V division and
+ * tcg/wasm/codegen_ops.c — Wasm code for the IR's value ops (with never-trapping division and
  * the 64x64 high products, which Wasm has no instructions for), guest loads/stores
  * (the inline TLB fast path of core/tlb.h and the slow-path call), CPU state fields,
  * and helper calls.  Driven by codegen.c.
@@ -55,10 +55,10 @@ static void push_is_zero(Gen *g, IrType t, uint32_t y)
 }
 
 /*
- * Division with RISC-V results and no Wasm traps: x/0 = -1, x%0 = x, MIN/-1 = MIN,
- * MIN%-1 = 0.  The divisor is replaced by 1 where Wasm would trap (y == 0, and MIN/-1
- * for div_s, where x/1 = MIN is also the right answer), then `select` picks the
- * division-by-zero result.  (rem_s does not trap on MIN%-1: it is 0.)
+ * Division with the IR's results (tcg/ir.h "Division") and no Wasm traps: x/0 = 0,
+ * x%0 = x, MIN/-1 = MIN, MIN%-1 = 0.  The divisor is replaced by 1 where Wasm would trap
+ * (y == 0, and MIN/-1 for div_s, where x/1 = MIN is also the right answer), then `select`
+ * picks the division-by-zero result.  (rem_s does not trap on MIN%-1: it is 0.)
  */
 static void emit_div(Gen *g, IrOpc opc, IrType t)
 {
@@ -67,7 +67,7 @@ static void emit_div(Gen *g, IrOpc opc, IrType t)
     if (is_rem) {
         get_local(g, x); /* result when y == 0 */
     } else {
-        push_all_ones(g, t);
+        cg_push_const(g, t, 0);
     }
     get_local(g, x);
     if (opc == IR_DIV) {

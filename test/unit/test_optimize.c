@@ -65,14 +65,14 @@ TEST(constant_folding)
     ir_movi(b, IR_I64, t, 5);
     ir_binopi(b, IR_ADD, IR_I64, u, t, 3);
     ir_binop(b, IR_MUL, IR_I64, f.r[0], u, t);               /* 40 */
-    ir_binopi(b, IR_DIV, IR_I64, f.r[1], t, 0);              /* -1 */
+    ir_binopi(b, IR_DIV, IR_I64, f.r[1], t, 0);              /* x/0 = 0 (tcg/ir.h) */
     ir_unop(b, IR_TRUNC, IR_I32, v, ir_const(b, IR_I64, 0x1fffffffe));
     ir_unop(b, IR_EXTI32S, IR_I64, f.r[2], v);               /* sign-extend 0xfffffffe */
     ir_setcond(b, IR_I32, IR_COND_LT, f.w[0], v, ir_const(b, IR_I32, 0));
     ir_unop(b, IR_CLZ, IR_I64, f.r[3], ir_const(b, IR_I64, 0));
     ir_exit_tb(b);
     expect_optimized(b, "mov_i64 r0, $0x28\n"
-                        "mov_i64 r1, $0xffffffffffffffff\n"
+                        "mov_i64 r1, $0x0\n"
                         "mov_i64 r2, $0xfffffffffffffffe\n"
                         "mov_i32 w0, $0x1\n"
                         "mov_i64 r3, $0x40\n"
@@ -109,11 +109,11 @@ TEST(not_folded_when_unsafe)
     IrBlock *b = f.b;
     ir_binopi(b, IR_AND, IR_I64, f.r[1], f.r[0], 0xffffffff);      /* not an identity in I64 */
     ir_binopi(b, IR_SHL, IR_I64, f.r[2], f.r[0], 32);               /* not a no-op in I64 */
-    ir_binopi(b, IR_DIV, IR_I64, f.r[3], f.r[0], 0);                /* depends on r0 */
+    ir_binopi(b, IR_DIVU, IR_I64, f.r[3], f.r[0], UINT64_MAX);      /* 0 or 1: not -x */
     ir_exit_tb(b);
     expect_optimized(b, "and_i64 r1, r0, $0xffffffff\n"
                         "shl_i64 r2, r0, $0x20\n"
-                        "div_i64 r3, r0, $0x0\n"
+                        "divu_i64 r3, r0, $0xffffffffffffffff\n"
                         "exit_tb\n");
     free(b);
 }
@@ -395,11 +395,56 @@ TEST(overflowed_or_full_blocks)
     free(b);
 }
 
+/* Division's edge cases (tcg/ir.h "Division") fold: on two constants, and as identities
+ * of a constant divisor 0, 1 or -1 that hold for every dividend. */
+TEST(division_folding)
+{
+    Fx f = setup();
+    IrBlock *b = f.b;
+    IrTemp min64 = ir_const(b, IR_I64, 1ull << 63), m1 = ir_const(b, IR_I64, UINT64_MAX);
+    IrTemp min32 = ir_const(b, IR_I32, 0x80000000u), m1w = ir_const(b, IR_I32, 0xffffffffu);
+    ir_binop(b, IR_DIV, IR_I64, f.r[0], min64, m1);                 /* MIN */
+    ir_binop(b, IR_REM, IR_I64, f.r[1], min64, m1);                 /* 0 */
+    ir_binop(b, IR_DIVU, IR_I64, f.r[2], min64, ir_const(b, IR_I64, 0)); /* 0 */
+    ir_binop(b, IR_REMU, IR_I64, f.r[3], min64, ir_const(b, IR_I64, 0)); /* MIN */
+    ir_binop(b, IR_DIV, IR_I32, f.w[0], min32, m1w);                /* MIN */
+    ir_binop(b, IR_REM, IR_I32, f.w[1], ir_const(b, IR_I32, 5), ir_const(b, IR_I32, 0));
+    ir_exit_tb(b);
+    expect_optimized(b, "mov_i64 r0, $0x8000000000000000\n"
+                        "mov_i64 r1, $0x0\n"
+                        "mov_i64 r2, $0x0\n"
+                        "mov_i64 r3, $0x8000000000000000\n"
+                        "mov_i32 w0, $0x80000000\n"
+                        "mov_i32 w1, $0x5\n"
+                        "exit_tb\n");
+    free(b);
+
+    f = setup();
+    b = f.b;
+    ir_binopi(b, IR_DIV, IR_I64, f.r[1], f.r[0], 0);            /* 0 */
+    ir_binopi(b, IR_DIVU, IR_I64, f.r[2], f.r[0], 1);           /* r0 */
+    ir_binopi(b, IR_DIV, IR_I64, f.r[3], f.r[0], UINT64_MAX);   /* -r0 (MIN too) */
+    ir_binopi(b, IR_REM, IR_I64, f.r[4], f.r[0], UINT64_MAX);   /* 0 */
+    ir_binopi(b, IR_REMU, IR_I64, f.r[5], f.r[0], 0);           /* r0 */
+    ir_binopi(b, IR_REMU, IR_I32, f.w[0], f.w[1], 1);           /* 0 */
+    ir_binopi(b, IR_REM, IR_I32, f.w[1], f.w[1], 0);            /* w1: removed */
+    ir_exit_tb(b);
+    expect_optimized(b, "mov_i64 r1, $0x0\n"
+                        "mov_i64 r2, r0\n"
+                        "neg_i64 r3, r0\n"
+                        "mov_i64 r4, $0x0\n"
+                        "mov_i64 r5, r0\n"
+                        "mov_i32 w0, $0x0\n"
+                        "exit_tb\n");
+    free(b);
+}
+
 int main(void)
 {
     RUN(constant_folding);
     RUN(algebraic_identities);
     RUN(not_folded_when_unsafe);
+    RUN(division_folding);
     RUN(canonical_constant_second);
     RUN(copy_propagation);
     RUN(no_copy_propagation_across_global_write);

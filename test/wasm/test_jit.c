@@ -283,6 +283,72 @@ static bool check_region(RandomIr *g, TestCPU *cpu, TestCPU *start, TestCPU *wan
     return ok;
 }
 
+/* ---- division's edge cases (tcg/ir.h "Division") ---- */
+
+/* Where Wasm's div/rem would trap (x/0, MIN/-1) the JIT must give the IR's results, on
+ * run-time operands (globals, so nothing is folded); so must the interpreter. */
+static int check_division_edges(RandomIr *g, TestCPU *cpu, Stats *st)
+{
+    static const struct {
+        uint64_t x, y;
+        uint64_t div, divu, rem, remu; /* expected, as I64 */
+    } c64[] = {
+        { 7, 0, 0, 0, 7, 7 },
+        { 1ull << 63, UINT64_MAX, 1ull << 63, 0, 0, 1ull << 63 },
+        { (uint64_t)-7, 2, (uint64_t)-3, (UINT64_MAX - 6) / 2, (uint64_t)-1, 1 },
+    };
+    static const struct {
+        uint32_t x, y;
+        uint32_t div, divu, rem, remu; /* expected, as I32 */
+    } c32[] = {
+        { 7, 0, 0, 0, 7, 7 },
+        { 0x80000000u, 0xffffffffu, 0x80000000u, 0, 0, 0x80000000u },
+        { 0xfffffff9u, 2, 0xfffffffdu, 0x7ffffffcu, 0xffffffffu, 1 },
+    };
+    static const IrOpc ops[4] = { IR_DIV, IR_DIVU, IR_REM, IR_REMU };
+    int failed = 0;
+    for (int k = 0; k < 3; k++) {
+        IrBlock *b = g->b;
+        ir_block_reset(b, 0x1000);
+        for (int i = 0; i < 4; i++) {
+            ir_binop(b, ops[i], IR_I64, g->r[2 + i], g->r[0], g->r[1]);
+        }
+        for (int i = 0; i < 2; i++) { /* w2, w3: div, divu; then rem, remu into r6, r7 */
+            ir_binop(b, ops[i], IR_I32, g->w[2 + i], g->w[0], g->w[1]);
+        }
+        IrTemp t = ir_temp(b, IR_I32);
+        for (int i = 2; i < 4; i++) {
+            ir_binop(b, ops[i], IR_I32, t, g->w[0], g->w[1]);
+            ir_unop(b, IR_EXTI32U, IR_I64, g->r[4 + i], t);
+        }
+        ir_exit_tb(b);
+        InterpCode *code = interp_compile(b);
+        JitFn fn = compile(b, st);
+        for (int run = 0; run < 2; run++) {
+            rir_randomize_state(g, cpu);
+            cpu->r[0] = c64[k].x, cpu->r[1] = c64[k].y;
+            cpu->w[0] = c32[k].x, cpu->w[1] = c32[k].y;
+            int ret = run ? fn(&cpu->cs, 0) : interp_exec(&cpu->cs, code, b->pc);
+            const uint64_t got[8] = { cpu->r[2], cpu->r[3], cpu->r[4], cpu->r[5],
+                                      cpu->w[2], cpu->w[3], cpu->r[6], cpu->r[7] };
+            const uint64_t exp[8] = { c64[k].div, c64[k].divu, c64[k].rem, c64[k].remu,
+                                      c32[k].div, c32[k].divu, c32[k].rem, c32[k].remu };
+            for (int i = 0; i < 8; i++) {
+                if (got[i] != exp[i] || ret != EXEC_EXIT_LOOKUP) {
+                    fprintf(stderr, "FAIL division case %d (%s), %s_i%d: 0x%llx, want 0x%llx\n",
+                            k, run ? "jit" : "interp", ir_op_defs[ops[i % 4]].name,
+                            i < 4 ? 64 : 32, (unsigned long long)got[i],
+                            (unsigned long long)exp[i]);
+                    failed++;
+                }
+            }
+        }
+        jit_uninstall(fn);
+        interp_free(code);
+    }
+    return failed;
+}
+
 /* ---- timings ---- */
 
 /* ~n ALU ops over the globals, ending in goto_tb. */
@@ -371,6 +437,11 @@ int main(int argc, char **argv)
                 break;
             }
         }
+    }
+    if (check_division_edges(&g, cpu, &st)) {
+        failed++;
+    } else {
+        passed++;
     }
     int regions = blocks / 2;
     for (int i = 0; i < regions && failed < 10; i++) {

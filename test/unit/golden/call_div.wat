@@ -30,7 +30,7 @@
           local.set 8
           local.get 14
           local.set 9
-          i64.const -1
+          i64.const 0
           local.get 8
           i64.const 1
           local.get 9
