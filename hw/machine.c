@@ -12,6 +12,7 @@
 #include "core/jit_check.h"
 #include "core/jit_thread.h"
 #include "core/tb.h"
+#include "core/tlb.h"
 #include "tcg/wasm/jit.h"
 
 /* Boards (hw/<arch>/<board>.c) */
@@ -47,6 +48,9 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
     m->cfg = cfg;
     m->start_ns = host_clock_ns();
     as_init(&m->as);
+    as_init_io(&m->io);
+    m->as.layout_changed = tlb_memory_layout_changed;
+    m->as.layout_opaque = m;
     if (!log_open(&m->log, cfg, err, errlen)) {
         free(m);
         return NULL;
@@ -62,6 +66,7 @@ Machine *machine_create(const MachineConfig *cfg, char *err, size_t errlen)
     vcpu_sync_init(&m->sync, multi);
     if (multi) {
         m->as.mmio_lock = &m->sync.bql;
+        m->io.mmio_lock = &m->sync.bql;
     }
     m->tbs = tb_cache_new(multi);
     if (!m->tbs || !def->init(m, err, errlen)) {
@@ -112,6 +117,7 @@ void machine_destroy(Machine *m)
     }
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
+    as_destroy(&m->io);
     log_close(&m->log);
     vcpu_sync_destroy(&m->sync);
     free(m);

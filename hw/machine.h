@@ -20,6 +20,7 @@ struct TBCache;
 typedef struct Machine {
     const MachineConfig *cfg;
     AddressSpace as;
+    AddressSpace io;             /* I/O ports (x86 in/out); empty on boards without them */
     Log log;                     /* -d / -D */
     struct CPUState *cpus[OPT_MAX_CPUS];
     int ncpus;
