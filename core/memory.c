@@ -80,8 +80,19 @@ static uint64_t view_lookup(AddressSpace *as, uint64_t addr, bool want_next, Mem
         if (n > VIEW_CAP) {
             n = VIEW_CAP; /* a torn read: the generation check below retries */
         }
-        /* first entry starting after addr */
+        /* the largest section first (guest RAM, where most lookups land), then the
+         * first entry starting after addr */
+        uint32_t big = __atomic_load_n(&as->view_big[g & 1], __ATOMIC_RELAXED);
         uint32_t lo = 0, hi = n;
+        if (big < n) {
+            if (ld64(&v[big].start) > addr) {
+                hi = big;
+            } else if (ld64(&v[big].last) >= addr) {
+                lo = hi = big + 1;
+            } else {
+                lo = big + 1;
+            }
+        }
         while (lo < hi) {
             uint32_t mid = lo + (hi - lo) / 2;
             if (ld64(&v[mid].start) <= addr) {
@@ -242,7 +253,15 @@ static void view_update(AddressSpace *as)
         st64(&next[i].offset, as->scratch[i].offset);
         __atomic_store_n(&next[i].mr, as->scratch[i].mr, __ATOMIC_RELAXED);
     }
+    uint32_t big = 0;
+    for (uint32_t i = 1; i < n; i++) {
+        if (as->scratch[i].last - as->scratch[i].start >
+            as->scratch[big].last - as->scratch[big].start) {
+            big = i;
+        }
+    }
     __atomic_store_n(&as->view_len[(g + 1) & 1], n, __ATOMIC_RELAXED);
+    __atomic_store_n(&as->view_big[(g + 1) & 1], big, __ATOMIC_RELAXED);
     __atomic_store_n(&as->generation, g + 1, __ATOMIC_RELEASE);
     if (as->layout_changed) {
         as->layout_changed(as->layout_opaque, ram_changed);

@@ -85,6 +85,7 @@ typedef struct AddressSpace {
     uint64_t generation;
     MemSection *view[2];
     uint32_t view_len[2];
+    uint32_t view_big[2];               /* its largest section: looked at first */
     MemSection *scratch;                /* the next view, built before publishing */
     uint64_t *points;                   /* region boundaries, for building it */
     /* held around every MMIO access: the machine's device lock when its vCPUs run on
