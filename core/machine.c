@@ -13,6 +13,7 @@
 #include "core/jit_check.h"
 #include "core/jit_thread.h"
 #include "core/tb.h"
+#include "core/tlb.h"
 #include "tcg/wasm/jit.h"
 
 uint64_t machine_clock_ns(Machine *m)
@@ -84,10 +85,14 @@ Machine *machine_new(const MachineConfig *cfg, char *err, size_t errlen)
     m->clock_stopped_at = UINT64_MAX;
     device_add(m, &m->clock_dev, &clock_device_ops, "clock");
     as_init(&m->as);
+    as_init_io(&m->io);
+    m->as.layout_changed = tlb_memory_layout_changed;
+    m->as.layout_opaque = m;
     timer_list_init(&m->timers, timers_changed, m);
     if (!log_open(&m->log, cfg, err, errlen)) {
         timer_list_destroy(&m->timers);
         as_destroy(&m->as);
+        as_destroy(&m->io);
         free(m);
         return NULL;
     }
@@ -102,6 +107,7 @@ Machine *machine_new(const MachineConfig *cfg, char *err, size_t errlen)
     vcpu_sync_init(&m->sync, multi);
     if (multi) {
         m->as.mmio_lock = &m->sync.bql;
+        m->io.mmio_lock = &m->sync.bql;
     }
     m->tbs = tb_cache_new(multi);
     if (!m->tbs) {
@@ -159,6 +165,7 @@ void machine_destroy(Machine *m)
     }
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
+    as_destroy(&m->io);
     timer_list_destroy(&m->timers);
     log_close(&m->log);
     vcpu_sync_destroy(&m->sync);

@@ -28,6 +28,7 @@ struct TBCache;
 typedef struct Machine {
     const MachineConfig *cfg;
     AddressSpace as;
+    AddressSpace io;             /* I/O ports (x86 in/out); empty on boards without them */
     Log log;                     /* -d / -D */
     struct CPUState *cpus[CONFIG_MAX_CPUS];
     int ncpus;

@@ -98,11 +98,12 @@ void tb_flush_exclusive(Machine *m, CPUState *self)
 /* Make every vCPU's writes to this physical page take the slow path. */
 static void protect_code_page(Machine *m, uint64_t paddr)
 {
-    MemRegion *r = as_find(&m->as, paddr);
+    MemSection s;
+    MemRegion *r = as_find_section(&m->as, paddr, &s);
     if (!r || !r->ram) {
         return;
     }
-    uint64_t idx = (paddr - r->base) >> TLB_PAGE_BITS;
+    uint64_t idx = mem_section_offset(&s, paddr) >> TLB_PAGE_BITS;
     if (r->code_pages[idx]) {
         return;
     }
@@ -164,9 +165,10 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
             }
         }
     }
-    MemRegion *r = as_find(&m->as, paddr);
+    MemSection s;
+    MemRegion *r = as_find_section(&m->as, paddr, &s);
     if (r && r->ram) {
-        __atomic_store_n(&r->code_pages[(paddr - r->base) >> TLB_PAGE_BITS], 0,
+        __atomic_store_n(&r->code_pages[mem_section_offset(&s, paddr) >> TLB_PAGE_BITS], 0,
                          __ATOMIC_SEQ_CST);
     }
     pthread_mutex_unlock(&c->lock);

@@ -48,6 +48,25 @@ void tlb_flush_page(CPUState *cpu, uint64_t vaddr)
     memset(cpu->jmp_cache, 0, sizeof(cpu->jmp_cache));
 }
 
+void tlb_memory_layout_changed(void *machine, bool ram_changed)
+{
+    Machine *m = machine;
+    for (int i = 0; i < m->ncpus; i++) {
+        CPUState *cpu = m->cpus[i];
+        if (!m->sync.multi) {
+            /* nothing else runs; the vCPU that changed the layout (in a device write)
+             * uses no TLB entry after it returns */
+            tlb_flush(cpu);
+        }
+        /* every vCPU, so that none looks up a stale TB before one of them has flushed */
+        uint32_t bits = (m->sync.multi ? CPU_EXIT_TLB_FLUSH : 0) |
+                        (ram_changed ? CPU_EXIT_TB_FLUSH : 0);
+        if (bits) {
+            cpu_exit_request(cpu, bits);
+        }
+    }
+}
+
 /*
  * Code-page protection across threads.  Another vCPU's thread may mark a page as holding
  * code (tlb_protect_code_page on this vCPU's TLB) while this vCPU fills or un-protects an
@@ -84,9 +103,10 @@ static void tlb_recheck_code(TlbEntry *e, const uint8_t *code)
 static void tlb_unprotect_code(CPUState *cpu, TlbEntry *e)
 {
     __atomic_fetch_and(&e->addr_write, ~TLB_CODE, __ATOMIC_SEQ_CST);
-    MemRegion *r = as_find(&cpu->machine->as, e->paddr);
+    MemSection s;
+    MemRegion *r = as_find_section(&cpu->machine->as, e->paddr, &s);
     if (r && r->ram) {
-        tlb_recheck_code(e, &r->code_pages[(e->paddr - r->base) >> TLB_PAGE_BITS]);
+        tlb_recheck_code(e, &r->code_pages[mem_section_offset(&s, e->paddr) >> TLB_PAGE_BITS]);
     }
 }
 
@@ -95,18 +115,24 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
     uint64_t vpage = vaddr & TLB_PAGE_MASK;
     uint64_t ppage = paddr & TLB_PAGE_MASK;
     TlbEntry *e = tlb_entry(&cpu->tlb, mmu_idx, vaddr);
-    MemRegion *r = as_find(&cpu->machine->as, ppage);
+    MemSection s;
+    MemRegion *r = as_find_section(&cpu->machine->as, paddr, &s);
     tlb_entry_invalidate(e);
     if (!r) {
         return; /* the arch's tlb_fill checks for unmapped space before calling us */
     }
     relaxed_store(&e->paddr, ppage);
     uint64_t flags = 0;
-    if (r->ram && ppage - r->base <= r->size - TLB_PAGE_SIZE) {
-        uint8_t *host = r->ram + (ppage - r->base);
+    uint64_t off = mem_section_offset(&s, ppage); /* meaningful only if the page is in s */
+    if (r->ram && s.start <= ppage && s.last >= ppage + (TLB_PAGE_SIZE - 1) &&
+        !(off & (TLB_PAGE_SIZE - 1))) {
+        uint8_t *host = r->ram + off;
         e->addend = (uint64_t)((uintptr_t)host - (uintptr_t)vpage);
     } else {
-        flags = TLB_MMIO; /* device, or a RAM block smaller than a page */
+        /* a device; or RAM that covers only part of the page (a block smaller than a
+         * page, a hole punched by a device, a block not page-aligned): every access
+         * goes through as_read/as_write, which resolve it byte-exactly */
+        flags = TLB_MMIO;
     }
     if (prot & 1) {
         e->addr_read = vpage | flags;
@@ -117,7 +143,7 @@ void tlb_set_page(CPUState *cpu, uint64_t vaddr, uint64_t paddr, int prot, unsig
         if (r->ram && r->readonly) {
             wflags |= TLB_MMIO; /* ROM: writes go through as_write, which drops them */
         } else if (r->ram && !flags) {
-            code = &r->code_pages[(ppage - r->base) >> TLB_PAGE_BITS];
+            code = &r->code_pages[off >> TLB_PAGE_BITS];
             if (__atomic_load_n(code, __ATOMIC_SEQ_CST)) {
                 wflags |= TLB_CODE;
             }

@@ -91,4 +91,11 @@ void tlb_flush_page(struct CPUState *cpu, uint64_t vaddr);  /* one page, all mod
 /* Make future writes to this physical page take the slow path in this vCPU. */
 void tlb_protect_code_page(struct CPUState *cpu, uint64_t paddr);
 
+/* AddressSpace.layout_changed for a machine's memory (opaque: the Machine): the layout
+ * moved under the TLBs, so every vCPU drops its entries — at once with one thread, at
+ * its next safe point (CPU_EXIT_TLB_FLUSH) with a thread per vCPU — and, if RAM moved or
+ * was hidden, its translated code too (CPU_EXIT_TB_FLUSH: TBs are keyed by physical
+ * address). */
+void tlb_memory_layout_changed(void *machine, bool ram_changed);
+
 #endif

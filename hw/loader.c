@@ -97,29 +97,44 @@ static const char *type_name(uint16_t t)
     }
 }
 
-/* Copy (or with copy false, only measure) the part of segment [paddr, paddr+memsz), whose
- * first filesz bytes come from src, that lies in region r.  Returns the bytes covered. */
-static uint64_t segment_in_region(const MemRegion *r, uint64_t paddr, uint64_t memsz,
-                                  const uint8_t *src, uint64_t filesz, bool copy)
+/* Visit the RAM/ROM visible in segment [paddr, paddr+memsz) (no wrap: checked by the
+ * caller), whose first filesz bytes come from src: with copy, copy and zero-fill it.
+ * Device windows and holes in it are skipped (a RAM block may be partly hidden by a
+ * device of higher priority: only what the guest sees is written).  Returns the bytes
+ * covered and their lowest and highest-plus-one addresses. */
+static uint64_t segment_in_ram(AddressSpace *as, uint64_t paddr, uint64_t memsz,
+                               const uint8_t *src, uint64_t filesz, bool copy,
+                               uint64_t *lo, uint64_t *hi)
 {
-    uint64_t end = paddr + memsz; /* no wrap: checked by the caller */
-    uint64_t rend = r->base + r->size;
-    uint64_t a = paddr > r->base ? paddr : r->base;
-    uint64_t b = end < rend ? end : rend;
-    if (!r->ram || r->size == 0 || rend < r->base || a >= b) {
-        return 0;
-    }
-    if (copy) {
-        uint8_t *dst = r->ram + (a - r->base);
-        uint64_t seg_off = a - paddr, n = b - a;
-        uint64_t from_file = seg_off < filesz ? filesz - seg_off : 0;
-        if (from_file > n) {
-            from_file = n;
+    uint64_t last = paddr + memsz - 1, covered = 0;
+    MemSection s;
+    for (uint64_t p = paddr; as_next_section(as, p, &s) && s.start <= last; p = s.last + 1) {
+        uint64_t a = s.start > p ? s.start : p;
+        uint64_t b = s.last < last ? s.last : last; /* [a, b] */
+        if (s.mr->ram) {
+            if (copy) {
+                uint8_t *dst = s.mr->ram + mem_section_offset(&s, a);
+                uint64_t seg_off = a - paddr, n = b - a + 1;
+                uint64_t from_file = seg_off < filesz ? filesz - seg_off : 0;
+                if (from_file > n) {
+                    from_file = n;
+                }
+                memcpy(dst, src + seg_off, (size_t)from_file);
+                memset(dst + from_file, 0, (size_t)(n - from_file));
+            }
+            if (covered == 0 || a < *lo) {
+                *lo = a;
+            }
+            if (covered == 0 || b + 1 > *hi) {
+                *hi = b + 1;
+            }
+            covered += b - a + 1;
         }
-        memcpy(dst, src + seg_off, (size_t)from_file);
-        memset(dst + from_file, 0, (size_t)(n - from_file));
+        if (s.last >= last) {
+            break; /* also keeps p = s.last + 1 from wrapping */
+        }
     }
-    return b - a;
+    return covered;
 }
 
 bool is_elf(const uint8_t *data, size_t len)
@@ -204,18 +219,8 @@ bool load_elf(AddressSpace *as, const uint8_t *data, size_t len, uint16_t machin
         if (paddr > UINT64_MAX - memsz) {
             FAIL("invalid ELF: segment %u wraps around the address space", i);
         }
-        uint64_t covered = 0, seg_lo = UINT64_MAX, seg_hi = 0;
-        for (int k = 0; k < as->nregions; k++) {
-            const MemRegion *r = &as->regions[k];
-            uint64_t n = segment_in_region(r, paddr, memsz, NULL, 0, false);
-            if (n) {
-                uint64_t a = paddr > r->base ? paddr : r->base;
-                seg_lo = a < seg_lo ? a : seg_lo;
-                seg_hi = a + n > seg_hi ? a + n : seg_hi;
-                covered += n;
-            }
-        }
-        if (covered == 0) {
+        uint64_t seg_lo = 0, seg_hi = 0;
+        if (segment_in_ram(as, paddr, memsz, NULL, 0, false, &seg_lo, &seg_hi) == 0) {
             FAIL("segment %u at 0x%llx-0x%llx is outside guest RAM", i,
                  (unsigned long long)paddr, (unsigned long long)(paddr + memsz - 1));
         }
@@ -236,9 +241,8 @@ bool load_elf(AddressSpace *as, const uint8_t *data, size_t len, uint16_t machin
         }
         uint64_t off = rd64(ph + P_OFFSET), paddr = rd64(ph + P_PADDR);
         uint64_t filesz = rd64(ph + P_FILESZ);
-        for (int k = 0; k < as->nregions; k++) {
-            segment_in_region(&as->regions[k], paddr, memsz, data + off, filesz, true);
-        }
+        uint64_t seg_lo, seg_hi;
+        segment_in_ram(as, paddr, memsz, data + off, filesz, true, &seg_lo, &seg_hi);
     }
 
     *entry = rd64(data + E_ENTRY);

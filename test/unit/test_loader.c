@@ -79,7 +79,7 @@ static void setup(void)
 
 static bool ram_untouched(void)
 {
-    const uint8_t *p = as_ram_ptr(&as, RAM_BASE, RAM_SIZE);
+    const uint8_t *p = as_find(&as, RAM_BASE)->ram; /* all of it, also under holes */
     for (uint64_t i = 0; i < RAM_SIZE; i++) {
         if (p[i] != 0xaa) {
             return false;
@@ -318,6 +318,60 @@ TEST(partly_outside_ram)
     CHECK_EQ_U64(lo, RAM_BASE - 8);
 }
 
+/* A device window punched into RAM (higher priority): the segment fills the RAM around
+ * it, the hidden RAM under it stays as it was, and a segment wholly in the window is
+ * outside RAM. */
+static uint64_t no_read(void *opaque, uint64_t off, unsigned size)
+{
+    (void)opaque, (void)off, (void)size;
+    return 0;
+}
+
+static void no_write(void *opaque, uint64_t off, uint64_t val, unsigned size)
+{
+    (void)opaque, (void)off, (void)val, (void)size;
+}
+
+static const MemoryOps no_ops = {no_read, no_write};
+
+TEST(ram_with_device_hole)
+{
+    setup();
+    MemRegion *ram = as_find(&as, RAM_BASE);
+    MemRegion *dev = as_new_mmio(&as, 0x10, &no_ops, NULL, "dev");
+    CHECK(as_map(&as, dev, RAM_BASE + 0x108, 1, 0));
+    const Seg s[] = {{1, 0x200, RAM_BASE + 0x100, 0x20, 0x30}};
+    make_elf(elf, sizeof(elf), s, 1, RAM_BASE);
+    for (int i = 0; i < 0x20; i++) {
+        elf[0x200 + i] = (uint8_t)(i + 1);
+    }
+    char err[256] = "";
+    uint64_t entry = 0, lo = 0, hi = 0;
+    CHECK(load_elf(&as, elf, sizeof(elf), ELF_MACHINE_RISCV, &entry, &lo, &hi, err,
+                   sizeof(err)));
+    CHECK_EQ_U64(ram->ram[0x100], 1);
+    CHECK_EQ_U64(ram->ram[0x107], 8);
+    CHECK_EQ_U64(ram->ram[0x108], 0xaa); /* hidden by the device */
+    CHECK_EQ_U64(ram->ram[0x117], 0xaa);
+    CHECK_EQ_U64(ram->ram[0x118], 0x19);
+    CHECK_EQ_U64(ram->ram[0x11f], 0x20);
+    CHECK_EQ_U64(ram->ram[0x120], 0); /* bss */
+    CHECK_EQ_U64(ram->ram[0x12f], 0);
+    CHECK_EQ_U64(ram->ram[0x130], 0xaa);
+    CHECK_EQ_U64(lo, RAM_BASE + 0x100);
+    CHECK_EQ_U64(hi, RAM_BASE + 0x130);
+
+    setup();
+    dev = as_new_mmio(&as, 0x1000, &no_ops, NULL, "dev");
+    CHECK(as_map(&as, dev, RAM_BASE + 0x1000, 1, 0));
+    const Seg inside[] = {{1, 0x200, RAM_BASE + 0x1100, 0x20, 0x20}};
+    make_elf(elf, sizeof(elf), inside, 1, RAM_BASE);
+    CHECK(!load_elf(&as, elf, sizeof(elf), ELF_MACHINE_RISCV, &entry, &lo, &hi, err,
+                    sizeof(err)));
+    CHECK(strstr(err, "outside guest RAM") != NULL);
+    CHECK(ram_untouched());
+}
+
 TEST(small_err_buffer)
 {
     setup();
@@ -345,6 +399,7 @@ int main(void)
     RUN(no_loadable_segments);
     RUN(segment_checks);
     RUN(partly_outside_ram);
+    RUN(ram_with_device_hole);
     RUN(small_err_buffer);
     as_destroy(&as);
     return test_summary();
