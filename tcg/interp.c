@@ -37,6 +37,9 @@
 
 struct InterpCode {
     uint32_t nwords;
+    uint32_t ninsns;
+    /* words[0..nwords): the bytecode; then words[nwords + i]: where guest instruction i's
+     * code starts (IR_INSN_START), searched only when an op raises */
     uint32_t words[];
 };
 
@@ -298,7 +301,7 @@ INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64
             guest_ram_load(&raw, host_addr(addr, e), SIZE);                            \
             v = (uint64_t)(EXT_T)raw;                                                  \
         } else if (tlb_load_slow(cpu, addr, ip[4], ip[5], tb_pc + ip[6], &v)) {        \
-            return EXEC_EXIT_EXCEPTION;                                                \
+            goto raised;                                                               \
         }                                                                              \
         WR(B, ip[1], v);                                                               \
         ip += 7;                                                                       \
@@ -318,7 +321,7 @@ INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64
             uint64_t v = 0;                                                            \
             memcpy(&v, B + ip[1], SIZE);                                               \
             if (tlb_store_slow(cpu, addr, v, ip[4], ip[5], tb_pc + ip[6])) {           \
-                return EXEC_EXIT_EXCEPTION;                                            \
+                goto raised;                                                           \
             }                                                                          \
         }                                                                              \
         ip += 7;                                                                       \
@@ -343,6 +346,22 @@ INTERP_NO_TSAN static inline void call_result(char *B, const uint32_t *ip, uint6
     case ARG_I64: wr64(B, ip[1], r); break;
     default: break;
     }
+}
+
+/* The guest instruction whose code contains bytecode word `at`. */
+static uint32_t insn_at(const InterpCode *code, uint32_t at)
+{
+    const uint32_t *start = code->words + code->nwords;
+    uint32_t lo = 0, hi = code->ninsns; /* the last start <= at: binary search */
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (start[mid] <= at) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
 }
 
 INTERP_NO_TSAN
@@ -446,7 +465,7 @@ int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
     CASE(call_raise) {
         uint64_t r = do_call(cpu, ip);
         if (cpu->excp_index >= 0) {
-            return EXEC_EXIT_EXCEPTION; /* the output is not written: the insn never completed */
+            goto raised; /* the output is not written: the insn never completed */
         }
         call_result(B, ip, r);
         ip += 9;
@@ -454,6 +473,10 @@ int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
     }
 
     DISPATCH_END()
+
+raised:
+    cpu->excp_insn = insn_at(code, (uint32_t)(ip - code->words));
+    return EXEC_EXIT_EXCEPTION;
 }
 
 /* ---- compiling IR to bytecode ---- */
@@ -477,6 +500,8 @@ typedef struct Compiler {
     uint32_t next_slot;
     uint32_t operand[IR_MAX_TEMPS];
     uint32_t label_at[IR_MAX_LABELS];
+    uint32_t insn_at[IR_MAX_INSNS]; /* body word where each guest instruction starts */
+    uint32_t ninsns;
     Fixup fixups[IR_MAX_OPS];
     uint32_t nfixups;
 } Compiler;
@@ -850,6 +875,12 @@ static void compile_op(Compiler *c, const IrOp *op)
     case IR_FENCE:
         emit(c, OP_fence);
         return;
+    case IR_INSN_START:
+        /* markers come in index order; a malformed one is ignored */
+        if (a[0] == c->ninsns && c->ninsns < IR_MAX_INSNS) {
+            c->insn_at[c->ninsns++] = c->nbody;
+        }
+        return;
     default:
         break;
     }
@@ -878,6 +909,7 @@ InterpCode *interp_compile(const IrBlock *b)
     c->nprologue = 0;
     c->next_slot = 0;
     c->nfixups = 0;
+    c->ninsns = 0;
     memset(c->operand, 0xff, sizeof(c->operand));
     memset(c->label_at, 0xff, sizeof(c->label_at));
 
@@ -897,11 +929,15 @@ InterpCode *interp_compile(const IrBlock *b)
     }
 
     uint32_t nwords = c->nprologue + c->nbody;
-    code = malloc(sizeof(InterpCode) + sizeof(uint32_t) * nwords);
+    code = malloc(sizeof(InterpCode) + sizeof(uint32_t) * (nwords + c->ninsns));
     if (code) {
         code->nwords = nwords;
+        code->ninsns = c->ninsns;
         memcpy(code->words, prologue, sizeof(uint32_t) * c->nprologue);
         memcpy(code->words + c->nprologue, body, sizeof(uint32_t) * c->nbody);
+        for (uint32_t i = 0; i < c->ninsns; i++) {
+            code->words[nwords + i] = c->nprologue + c->insn_at[i];
+        }
     }
 out:
     free(prologue);
@@ -917,5 +953,5 @@ void interp_free(InterpCode *code)
 
 size_t interp_code_size(const InterpCode *code)
 {
-    return sizeof(InterpCode) + sizeof(uint32_t) * code->nwords;
+    return sizeof(InterpCode) + sizeof(uint32_t) * (code->nwords + code->ninsns);
 }
