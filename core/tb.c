@@ -303,14 +303,29 @@ void tb_restore_state(CPUState *cpu, const TranslationBlock *tb, uint32_t insn)
     cpu->arch->restore_state(cpu, tb, data);
 }
 
-bool tb_running_on_page(CPUState *cpu, uint64_t paddr)
+/* Do [a, a + n) and [b, b + m) overlap? */
+static bool ranges_overlap(uint64_t a, uint64_t n, uint64_t b, uint64_t m)
 {
-    /* A region's members all start on its entry TB's page and only a lone member may
-     * straddle (core/jit_tier.c), so the entry TB's pages are the region's. */
+    return a < b + m && b < a + n;
+}
+
+bool tb_store_hits_running(CPUState *cpu, uint64_t paddr, unsigned size)
+{
     const TranslationBlock *tb = cpu->running_tb;
+    if (!tb || (tb->cflags & TB_CF_ONE_INSN)) {
+        return false;
+    }
     uint64_t page = paddr >> TLB_PAGE_BITS;
-    return tb && !(tb->cflags & TB_CF_ONE_INSN) &&
-           ((tb->phys_pc >> TLB_PAGE_BITS) == page || tb->phys_page2 == page);
+    if (__atomic_load_n(&tb->jit_region, __ATOMIC_RELAXED)) {
+        /* maybe inside a region, in any member: they all start on the entry TB's page and
+         * only a lone member may straddle (core/jit_tier.c), so its pages are the region's */
+        return (tb->phys_pc >> TLB_PAGE_BITS) == page || tb->phys_page2 == page;
+    }
+    uint64_t first = TLB_PAGE_SIZE - (tb->pc & ~TLB_PAGE_MASK);
+    first = first < tb->size ? first : tb->size;
+    return ranges_overlap(paddr, size, tb->phys_pc, first) ||
+           (tb->phys_page2 != (uint64_t)-1 &&
+            ranges_overlap(paddr, size, tb->phys_page2 << TLB_PAGE_BITS, tb->size - first));
 }
 
 /* Translate the TB for key into the cache (lock held, pool not full). */

@@ -130,11 +130,12 @@ uint8_t *tb_encode_restore(const IrBlock *b, unsigned words);
  * hand that instruction's restore data to the arch (CPUArchOps.restore_state). */
 void tb_restore_state(struct CPUState *cpu, const TranslationBlock *tb, uint32_t insn);
 
-/* A store by cpu to the physical page of paddr found translated code there (and has
- * invalidated it): is that page one of the code of the TB or JIT region the vCPU is
- * running (other than a one-instruction TB)?  Then the storing instruction must not go
- * on: it raises CPU_EXCP_CODE_CHANGED instead, before writing (core/tlb.c). */
-bool tb_running_on_page(struct CPUState *cpu, uint64_t paddr);
+/* A store by cpu of `size` bytes at paddr found translated code on its page (and has
+ * invalidated it): does it write the code of the TB the vCPU is running (other than a
+ * one-instruction TB; for a TB that may be running in a JIT region: anywhere on the
+ * region's pages)?  Then the storing instruction must not go on: it raises
+ * CPU_EXCP_CODE_CHANGED instead, before writing (core/tlb.c). */
+bool tb_store_hits_running(struct CPUState *cpu, uint64_t paddr, unsigned size);
 
 /* Compile a hot TB to WebAssembly (core/jit_tier.c).  On failure the TB stays on the
  * interpreter for good. */
