@@ -119,7 +119,7 @@ typedef struct CPUState {
     uint64_t insn_count;        /* retired instructions, updated per TB */
     struct TranslationBlock *jmp_cache[1 << CPU_JMP_CACHE_BITS]; /* by virtual pc */
     struct TranslationBlock *running_tb; /* the TB (or the entry of the JIT region) being
-                                            run, NULL between TBs: self-modifying code */
+                                            run, or last run (self-modifying code) */
     uint32_t cflags_next;       /* TB_CF_* for the next TB the exec loop looks up */
     void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
     struct JitCheck *jit_check; /* -accel tcg,jit-check=on (core/jit_check.h), else NULL */

@@ -94,6 +94,24 @@ void machine_sleep_until_event(Machine *m)
     }
 }
 
+/* The TB for the current state (out of line: keeps the key off cpu_exec's hot loop). */
+static __attribute__((noinline)) TranslationBlock *find_current(CPUState *cpu,
+                                                                uint32_t cflags)
+{
+    TBKey key;
+    cpu->arch->tb_key(cpu, &key.pc, &key.cs_base, &key.flags);
+    return tb_find(cpu, &key, cflags);
+}
+
+/* The successor at cpu->pc of a TB that left through goto_tb: a chain keeps cs_base and
+ * flags (core/cpu.h, TBKey), and leads to a normal TB (cflags 0). */
+static __attribute__((noinline)) TranslationBlock *find_chained(CPUState *cpu,
+                                                                const TranslationBlock *tb)
+{
+    TBKey key = { .pc = cpu->pc, .cs_base = tb->cs_base, .flags = tb->flags };
+    return tb_find(cpu, &key, 0);
+}
+
 CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
 {
     Machine *m = cpu->machine;
@@ -148,11 +166,9 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         }
 
         uint64_t flushes = c->flushes;
-        TBKey key;
-        cpu->arch->tb_key(cpu, &key.pc, &key.cs_base, &key.flags);
         uint32_t cflags = cpu->cflags_next;
         cpu->cflags_next = 0;
-        TranslationBlock *tb = tb_find(cpu, &key, cflags);
+        TranslationBlock *tb = find_current(cpu, cflags);
         if (!tb) {
             cpu_deliver_exception(cpu);
             continue;
@@ -180,6 +196,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                     fn = jit_region_fn(cpu, r);
                 }
             }
+            /* only read by store slow paths, which only TB code reaches: not cleared after */
             cpu->running_tb = tb;
             if (fn) {
                 /* a compiled region: it may run several of its members; `tb` becomes the
@@ -201,7 +218,6 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 }
                 ret = interp_exec(cpu, tb->code, tb->pc);
             }
-            cpu->running_tb = NULL;
             if (ret == EXEC_EXIT_EXCEPTION) {
                 /* left in the middle: back to the state the raising instruction began
                  * with; the instructions before it retired */
@@ -225,12 +241,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 next = __atomic_load_n(&tb->jmp_dest[ret], __ATOMIC_ACQUIRE);
                 if (!next || !relaxed_load(&next->valid) ||
                     next->pc != cpu->pc) {
-                    /* a chain keeps cs_base and flags (core/cpu.h, TBKey); successors
-                     * are normal TBs (chains only ever lead to those) */
-                    key.pc = cpu->pc;
-                    key.cs_base = tb->cs_base;
-                    key.flags = tb->flags;
-                    next = tb_find(cpu, &key, 0);
+                    next = find_chained(cpu, tb);
                     if (!next) {
                         cpu_deliver_exception(cpu);
                         break;
@@ -242,8 +253,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 }
             } else {
                 /* exit_tb: the state (e.g. privilege) may have changed */
-                cpu->arch->tb_key(cpu, &key.pc, &key.cs_base, &key.flags);
-                next = tb_find(cpu, &key, 0);
+                next = find_current(cpu, 0);
                 if (!next) {
                     cpu_deliver_exception(cpu);
                     break;
