@@ -38,14 +38,41 @@ enum {
     CPU_EXIT_PARK = 64,     /* an exclusive section waits for this vCPU (core/vcpu.h) */
 };
 
+/* An engine-internal pending "exception" (never delivered to the guest): the instruction
+ * that raised it wrote into the code of the TB that is running.  The exec loop restores
+ * the state to that instruction and runs it alone in a one-instruction TB, so that the
+ * instructions after it are translated again from the new bytes (core/tb.h). */
+#define CPU_EXCP_CODE_CHANGED 0x40000000
+
+/* What a TB is looked up by (QEMU's cpu_get_tb_cpu_state): the pc, the arch's code segment
+ * base (x86; 0 for guests without one) and the arch's TB flags (privilege, modes...).
+ * CPUState.pc holds `pc` while a TB runs (for x86 that is the linear address, cs_base +
+ * eip).  A TB that ends with goto_tb must not change cs_base or flags: chained TBs are
+ * looked up with the key of the TB they come from and the new pc. */
+typedef struct TBKey {
+    uint64_t pc, cs_base, flags;
+} TBKey;
+
 /* Operations that each guest architecture provides to the generic engine. */
 typedef struct CPUArchOps {
     const char *name;
-    /* Translate one TB starting at cpu->pc (already known to be fetchable) into IR. */
-    void (*translate)(struct CPUState *cpu, void *irblock, uint64_t pc, uint32_t flags,
-                      uint32_t *guest_size, uint32_t *insn_count);
-    /* Current TB flags (privilege mode, FP enabled, ...): part of the TB lookup key. */
-    uint32_t (*tb_flags)(struct CPUState *cpu);
+    /* Translate one TB of at most max_insns guest instructions starting at key->pc
+     * (usually through translator_loop, core/translator.h) into IR.  The IrBlock's
+     * per-instruction restore data (tcg/ir.h) is filled as it goes.  guest_size and
+     * insn_count are 0 when the first instruction could not be fetched (its fault is
+     * pending in cpu->excp_index). */
+    void (*translate)(struct CPUState *cpu, void *irblock, const TBKey *key,
+                      uint32_t max_insns, uint32_t *guest_size, uint32_t *insn_count);
+    /* The current TB key (see TBKey). */
+    void (*tb_key)(struct CPUState *cpu, uint64_t *pc, uint64_t *cs_base, uint64_t *flags);
+    /* A TB left in the middle (a helper or a memory access raised, or CPU_EXCP_CODE_CHANGED):
+     * put back the state the faulting instruction started with, from the restore data its
+     * translation recorded: data[0] is its pc, data[1..IR_INSN_WORDS-1] the arch's words
+     * (ir_insn_set_data).  Runs before the exception is delivered. */
+    void (*restore_state)(struct CPUState *cpu, const struct TranslationBlock *tb,
+                          const uint64_t *data);
+    /* How many arch words (0..2) restore_state needs: the TB keeps only those. */
+    unsigned restore_words;
     /* MMU index for data accesses or instruction fetch in the current mode. */
     unsigned (*mmu_index)(struct CPUState *cpu, bool fetch);
     /* Map a virtual address for an access; fill the TLB on success.  On failure raise
@@ -86,6 +113,8 @@ typedef struct CPUState {
     uint64_t excp_tval;         /* arch-specific fault value (bad address, insn bits) */
     int32_t tb_budget;          /* TBs left before the exec loop looks at timers again
                                    (JIT regions count their internal transfers here) */
+    uint32_t excp_insn;         /* set with an EXEC_EXIT_EXCEPTION exit: the index in its TB
+                                   of the instruction that raised (restore data) */
     CPUTlb tlb;
 
     /* --- engine bookkeeping --- */
@@ -95,6 +124,9 @@ typedef struct CPUState {
     bool halted;
     uint64_t insn_count;        /* retired instructions, updated per TB */
     struct TranslationBlock *jmp_cache[1 << CPU_JMP_CACHE_BITS]; /* by virtual pc */
+    struct TranslationBlock *running_tb; /* the TB (or the entry of the JIT region) being
+                                            run, or last run (self-modifying code) */
+    uint32_t cflags_next;       /* TB_CF_* for the next TB the exec loop looks up */
     void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
     struct JitCheck *jit_check; /* -accel tcg,jit-check=on (core/jit_check.h), else NULL */
     struct JitThreadTable *jit_table; /* compiled regions installed in this vCPU's thread

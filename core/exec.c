@@ -92,6 +92,24 @@ static void cpu_deliver_exception(CPUState *cpu)
  * through exit_request, checked on wake-up).  One thread: machine_sleep_until_event. */
 #define HALT_MAX_SLEEP_MULTI_NS 100000000ull
 
+/* The TB for the current state (out of line: keeps the key off cpu_exec's hot loop). */
+static __attribute__((noinline)) TranslationBlock *find_current(CPUState *cpu,
+                                                                uint32_t cflags)
+{
+    TBKey key;
+    cpu->arch->tb_key(cpu, &key.pc, &key.cs_base, &key.flags);
+    return tb_find(cpu, &key, cflags);
+}
+
+/* The successor at cpu->pc of a TB that left through goto_tb: a chain keeps cs_base and
+ * flags (core/cpu.h, TBKey), and leads to a normal TB (cflags 0). */
+static __attribute__((noinline)) TranslationBlock *find_chained(CPUState *cpu,
+                                                                const TranslationBlock *tb)
+{
+    TBKey key = { .pc = cpu->pc, .cs_base = tb->cs_base, .flags = tb->flags };
+    return tb_find(cpu, &key, 0);
+}
+
 CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
 {
     Machine *m = cpu->machine;
@@ -146,7 +164,9 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         }
 
         uint64_t flushes = c->flushes;
-        TranslationBlock *tb = tb_find(cpu, cpu->arch->tb_flags(cpu));
+        uint32_t cflags = cpu->cflags_next;
+        cpu->cflags_next = 0;
+        TranslationBlock *tb = find_current(cpu, cflags);
         if (!tb) {
             cpu_deliver_exception(cpu);
             continue;
@@ -158,8 +178,9 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
         for (cpu->tb_budget = TB_BUDGET; cpu->tb_budget > 0; cpu->tb_budget--) {
             executed++;
             if (trace) {
-                log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%x insns %u\n", cpu->index,
-                           (unsigned long long)tb->pc, tb->flags, tb->icount);
+                log_printf(&m->log, "Trace %d: pc 0x%llx flags 0x%llx insns %u\n", cpu->index,
+                           (unsigned long long)tb->pc, (unsigned long long)tb->flags,
+                           tb->icount);
             }
             int ret;
             JitRegion *r = __atomic_load_n(&tb->jit_region, __ATOMIC_ACQUIRE);
@@ -173,6 +194,8 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                     fn = jit_region_fn(cpu, r);
                 }
             }
+            /* only read by store slow paths, which only TB code reaches: not cleared after */
+            cpu->running_tb = tb;
             if (fn) {
                 /* a compiled region: it may run several of its members; `tb` becomes the
                  * one that left */
@@ -193,11 +216,21 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 }
                 ret = interp_exec(cpu, tb->code, tb->pc);
             }
-            cpu->insn_count += tb->icount;
             if (ret == EXEC_EXIT_EXCEPTION) {
-                cpu_deliver_exception(cpu);
+                /* left in the middle: back to the state the raising instruction began
+                 * with; the instructions before it retired */
+                tb_restore_state(cpu, tb, cpu->excp_insn);
+                cpu->insn_count += cpu->excp_insn < tb->icount ? cpu->excp_insn : tb->icount;
+                if (cpu->excp_index == CPU_EXCP_CODE_CHANGED) {
+                    /* it wrote into its own TB: run it alone, then the new code */
+                    cpu->excp_index = -1;
+                    cpu->cflags_next = TB_CF_ONE_INSN;
+                } else {
+                    cpu_deliver_exception(cpu);
+                }
                 break;
             }
+            cpu->insn_count += tb->icount;
             if (relaxed_load(&cpu->exit_request) || cpu->halted) {
                 break;
             }
@@ -206,7 +239,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 next = __atomic_load_n(&tb->jmp_dest[ret], __ATOMIC_ACQUIRE);
                 if (!next || !relaxed_load(&next->valid) ||
                     next->pc != cpu->pc) {
-                    next = tb_find(cpu, tb->flags);
+                    next = find_chained(cpu, tb);
                     if (!next) {
                         cpu_deliver_exception(cpu);
                         break;
@@ -218,7 +251,7 @@ CPUExecResult cpu_exec(CPUState *cpu, uint64_t max_tbs, bool sleep_when_halted)
                 }
             } else {
                 /* exit_tb: the state (e.g. privilege) may have changed */
-                next = tb_find(cpu, cpu->arch->tb_flags(cpu));
+                next = find_current(cpu, 0);
                 if (!next) {
                     cpu_deliver_exception(cpu);
                     break;

@@ -221,6 +221,11 @@ static bool compare_state(CPUState *cpu, const uint8_t *want, const uint8_t *got
                  g->excp_tval);
         return false;
     }
+    if (w->excp_index >= 0 && w->excp_insn != g->excp_insn) {
+        snprintf(msg, len, "raising instruction: interpreter #%u, compiled #%u", w->excp_insn,
+                 g->excp_insn);
+        return false;
+    }
     if (w->halted != g->halted || w->insn_count != g->insn_count) {
         snprintf(msg, len, "halted %d/%d, instructions %" PRIu64 "/%" PRIu64
                  " (interpreter/compiled)", w->halted, g->halted, w->insn_count,
@@ -298,6 +303,13 @@ int jit_check_run(CPUState *cpu, TranslationBlock *tb, int (*fn)(void *env, int 
     /* 1. the interpreter, for real (devices included), logging RAM writes */
     k->phase = PHASE_INTERP;
     int want = interp_exec(cpu, tb->code, tb->pc);
+    if (!__atomic_load_n(&tb->valid, __ATOMIC_ACQUIRE)) {
+        /* the TB wrote into its own code (or a device did): the compiled code is stale
+         * and would differ; keep what the interpreter did */
+        k->phase = PHASE_IDLE;
+        k->unchecked++;
+        return want | tb->jit_entry << 2;
+    }
     copy_state(k->interp, (const uint8_t *)cpu, size);
     /* the interpreter's final bytes, in log order, then put the old ones back */
     size_t used = 0;

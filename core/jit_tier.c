@@ -147,7 +147,9 @@ static bool retranslate(CPUState *cpu, const TranslationBlock *tb)
     IrBlock *b = cpu->irblock;
     uint32_t size = 0, icount = 0;
     int saved_excp = cpu->excp_index;
-    cpu->arch->translate(cpu, b, tb->pc, tb->flags, &size, &icount);
+    TBKey key = { .pc = tb->pc, .cs_base = tb->cs_base, .flags = tb->flags };
+    cpu->arch->translate(cpu, b, &key, (tb->cflags & TB_CF_ONE_INSN) ? 1 : TB_MAX_INSNS,
+                         &size, &icount);
     if (cpu->excp_index >= 0 || size != tb->size || icount != tb->icount || b->overflow) {
         cpu->excp_index = saved_excp;
         return false;
@@ -184,6 +186,7 @@ static int collect_members(Machine *m, TranslationBlock *hot, TranslationBlock *
         for (int s = 0; s < 2; s++) {
             TranslationBlock *d = __atomic_load_n(&members[i]->jmp_dest[s], __ATOMIC_RELAXED);
             if (d && d->valid && d->jit_state == 0 && d->flags == hot->flags &&
+                d->cs_base == hot->cs_base && d->cflags == hot->cflags &&
                 d->phys_page2 == (uint64_t)-1 && same_page(d, hot) &&
                 member_index(members, n, d) < 0 && n < WASM_REGION_MAX_MEMBERS) {
                 members[n++] = d;

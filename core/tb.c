@@ -36,6 +36,8 @@ static void tb_free_code(TBCache *c)
     for (uint32_t i = 0; i < c->used; i++) {
         interp_free(c->pool[i].code);
         c->pool[i].code = NULL;
+        free(c->pool[i].restore);
+        c->pool[i].restore = NULL;
         c->pool[i].jit_region = NULL;
     }
     jit_free_all(c);
@@ -52,9 +54,11 @@ void tb_cache_free(TBCache *c)
     free(c);
 }
 
-static inline uint32_t tb_hash(uint64_t phys_pc, uint32_t flags)
+static inline uint32_t tb_hash(uint64_t phys_pc, uint64_t cs_base, uint64_t flags,
+                               uint32_t cflags)
 {
-    uint64_t h = (phys_pc >> 1) ^ ((uint64_t)flags * 0x9e3779b97f4a7c15ull);
+    uint64_t h = (phys_pc >> 1) ^ ((flags ^ (cs_base << 7) ^ ((uint64_t)cflags << 56)) *
+                                   0x9e3779b97f4a7c15ull);
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
@@ -127,7 +131,7 @@ static void page_link_add(TBCache *c, TranslationBlock *tb, int n, uint64_t page
 
 static void hash_remove(TBCache *c, TranslationBlock *tb)
 {
-    TranslationBlock **pp = &c->hash[tb_hash(tb->phys_pc, tb->flags)];
+    TranslationBlock **pp = &c->hash[tb_hash(tb->phys_pc, tb->cs_base, tb->flags, tb->cflags)];
     while (*pp) {
         if (*pp == tb) {
             /* readers walking past tb still find its own link intact */
@@ -174,13 +178,19 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
     pthread_mutex_unlock(&c->lock);
 }
 
-static TranslationBlock *tb_hash_lookup(TBCache *c, uint64_t pc, uint64_t phys_pc,
-                                        uint32_t flags)
+static bool tb_matches(const TranslationBlock *tb, const TBKey *key, uint32_t cflags)
 {
-    for (TranslationBlock *tb = __atomic_load_n(&c->hash[tb_hash(phys_pc, flags)],
-                                                __ATOMIC_ACQUIRE);
+    return tb->pc == key->pc && tb->flags == key->flags && tb->cs_base == key->cs_base &&
+           tb->cflags == cflags;
+}
+
+static TranslationBlock *tb_hash_lookup(TBCache *c, const TBKey *key, uint64_t phys_pc,
+                                        uint32_t cflags)
+{
+    for (TranslationBlock *tb = __atomic_load_n(
+             &c->hash[tb_hash(phys_pc, key->cs_base, key->flags, cflags)], __ATOMIC_ACQUIRE);
          tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
-        if (tb->phys_pc == phys_pc && tb->pc == pc && tb->flags == flags &&
+        if (tb->phys_pc == phys_pc && tb_matches(tb, key, cflags) &&
             __atomic_load_n(&tb->valid, __ATOMIC_ACQUIRE)) {
             return tb;
         }
@@ -206,31 +216,155 @@ static bool tb_page2_ok(CPUState *cpu, TranslationBlock *tb, unsigned mmu_idx)
     return (paddr2 >> TLB_PAGE_BITS) == tb->phys_page2;
 }
 
-/* Translate the TB at pc into the cache (lock held, pool not full). */
-static TranslationBlock *tb_translate(CPUState *cpu, uint64_t pc, uint64_t phys_pc,
-                                      uint32_t flags)
+/* ---- restore data: LEB128 deltas, decoded only when a TB is left in the middle ---- */
+
+static size_t put_uleb(uint8_t *p, uint64_t v)
+{
+    size_t n = 0;
+    do {
+        uint8_t byte = v & 0x7f;
+        v >>= 7;
+        p[n++] = byte | (v ? 0x80 : 0);
+    } while (v);
+    return n;
+}
+
+static size_t put_sleb(uint8_t *p, int64_t v)
+{
+    size_t n = 0;
+    for (;;) {
+        uint8_t byte = v & 0x7f;
+        v >>= 7; /* arithmetic: gcc and clang on every host we build for */
+        bool done = (v == 0 && !(byte & 0x40)) || (v == -1 && (byte & 0x40));
+        p[n++] = byte | (done ? 0 : 0x80);
+        if (done) {
+            return n;
+        }
+    }
+}
+
+static uint64_t get_leb(const uint8_t **pp, bool sign)
+{
+    const uint8_t *p = *pp;
+    uint64_t v = 0;
+    unsigned shift = 0;
+    uint8_t byte;
+    do {
+        byte = *p++;
+        v |= (uint64_t)(byte & 0x7f) << shift;
+        shift += 7;
+    } while ((byte & 0x80) && shift < 64);
+    if (sign && shift < 64 && (byte & 0x40)) {
+        v |= ~0ull << shift;
+    }
+    *pp = p;
+    return v;
+}
+
+uint8_t *tb_encode_restore(const IrBlock *b, unsigned words)
+{
+    if (words > IR_INSN_WORDS - 1) {
+        words = IR_INSN_WORDS - 1;
+    }
+    uint8_t *buf = malloc((size_t)(b->ninsns ? b->ninsns : 1) * 10 * (1 + words));
+    if (!buf) {
+        return NULL;
+    }
+    size_t n = 0;
+    uint64_t prev[IR_INSN_WORDS] = { 0 };
+    for (int i = 0; i < b->ninsns; i++) {
+        const uint64_t *d = b->insn_data[i];
+        n += put_uleb(buf + n, d[0] - prev[0]);
+        for (unsigned w = 1; w <= words; w++) {
+            n += put_sleb(buf + n, (int64_t)(d[w] - prev[w]));
+        }
+        memcpy(prev, d, sizeof(prev));
+    }
+    uint8_t *shrunk = realloc(buf, n ? n : 1);
+    return shrunk ? shrunk : buf;
+}
+
+void tb_restore_state(CPUState *cpu, const TranslationBlock *tb, uint32_t insn)
+{
+    unsigned words = cpu->arch->restore_words;
+    uint64_t data[IR_INSN_WORDS] = { 0 };
+    if (words > IR_INSN_WORDS - 1) {
+        words = IR_INSN_WORDS - 1;
+    }
+    const uint8_t *p = tb->restore;
+    if (insn >= tb->icount) {
+        insn = tb->icount ? tb->icount - 1 : 0; /* not produced by a correct back end */
+    }
+    for (uint32_t i = 0; p && i <= insn && i < tb->icount; i++) {
+        data[0] += get_leb(&p, false);
+        for (unsigned w = 1; w <= words; w++) {
+            data[w] += get_leb(&p, true);
+        }
+    }
+    data[0] += tb->pc;
+    cpu->arch->restore_state(cpu, tb, data);
+}
+
+/* Do [a, a + n) and [b, b + m) overlap? */
+static bool ranges_overlap(uint64_t a, uint64_t n, uint64_t b, uint64_t m)
+{
+    return a < b + m && b < a + n;
+}
+
+bool tb_store_hits_running(CPUState *cpu, uint64_t paddr, unsigned size)
+{
+    const TranslationBlock *tb = cpu->running_tb;
+    if (!tb || (tb->cflags & TB_CF_ONE_INSN)) {
+        return false;
+    }
+    uint64_t page = paddr >> TLB_PAGE_BITS;
+    if (__atomic_load_n(&tb->jit_region, __ATOMIC_RELAXED)) {
+        /* maybe inside a region, in any member: they all start on the entry TB's page and
+         * only a lone member may straddle (core/jit_tier.c), so its pages are the region's */
+        return (tb->phys_pc >> TLB_PAGE_BITS) == page || tb->phys_page2 == page;
+    }
+    uint64_t first = TLB_PAGE_SIZE - (tb->pc & ~TLB_PAGE_MASK);
+    first = first < tb->size ? first : tb->size;
+    return ranges_overlap(paddr, size, tb->phys_pc, first) ||
+           (tb->phys_page2 != (uint64_t)-1 &&
+            ranges_overlap(paddr, size, tb->phys_page2 << TLB_PAGE_BITS, tb->size - first));
+}
+
+/* Translate the TB for key into the cache (lock held, pool not full). */
+static TranslationBlock *tb_translate(CPUState *cpu, const TBKey *key, uint64_t phys_pc,
+                                      uint32_t cflags)
 {
     Machine *m = cpu->machine;
     TBCache *c = m->tbs;
     IrBlock *b = cpu->irblock;
     uint32_t size = 0, icount = 0;
-    cpu->arch->translate(cpu, b, pc, flags, &size, &icount);
+    uint64_t pc = key->pc;
+    cpu->arch->translate(cpu, b, key, (cflags & TB_CF_ONE_INSN) ? 1 : TB_MAX_INSNS, &size,
+                         &icount);
     if (cpu->excp_index >= 0) {
         return NULL; /* the first instruction could not be fetched */
     }
     ir_optimize(b);
     InterpCode *code = interp_compile(b);
-    if (!code) {
+    uint8_t *restore = code ? tb_encode_restore(b, cpu->arch->restore_words) : NULL;
+    if (!restore) {
+        interp_free(code);
         return NULL;
     }
     TranslationBlock *tb = &c->pool[c->used++];
     memset(tb, 0, sizeof(*tb));
     tb->pc = pc;
+    tb->cs_base = key->cs_base;
+    tb->flags = key->flags;
+    tb->cflags = cflags;
     tb->phys_pc = phys_pc;
-    tb->flags = flags;
     tb->size = size;
     tb->icount = icount;
     tb->code = code;
+    tb->restore = restore;
+    if (cflags & TB_CF_ONE_INSN) {
+        tb->jit_state = -1; /* runs once per code change: not worth compiling */
+    }
     tb->phys_page2 = (uint64_t)-1;
     tb->valid = true;
     c->translations++;
@@ -249,19 +383,18 @@ static TranslationBlock *tb_translate(CPUState *cpu, uint64_t pc, uint64_t phys_
     }
     page_link_add(c, tb, 0, phys_pc >> TLB_PAGE_BITS);
     protect_code_page(m, phys_pc);
-    uint32_t h = tb_hash(phys_pc, flags);
+    uint32_t h = tb_hash(phys_pc, key->cs_base, key->flags, cflags);
     tb->hash_next = c->hash[h];
     __atomic_store_n(&c->hash[h], tb, __ATOMIC_RELEASE); /* publish: lookups take no lock */
     return tb;
 }
 
-TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
+TranslationBlock *tb_find(CPUState *cpu, const TBKey *key, uint32_t cflags)
 {
-    uint64_t pc = cpu->pc;
+    uint64_t pc = key->pc;
     uint32_t jh = (uint32_t)(pc >> 1) & ((1u << CPU_JMP_CACHE_BITS) - 1);
     TranslationBlock *tb = cpu->jmp_cache[jh];
-    if (tb && relaxed_load(&tb->valid) && tb->pc == pc &&
-        tb->flags == flags) {
+    if (tb && relaxed_load(&tb->valid) && tb_matches(tb, key, cflags)) {
         return tb;
     }
     unsigned mmu_idx = cpu->arch->mmu_index(cpu, true);
@@ -271,7 +404,7 @@ TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
         return NULL;
     }
     TBCache *c = cpu->machine->tbs;
-    tb = tb_hash_lookup(c, pc, phys_pc, flags);
+    tb = tb_hash_lookup(c, key, phys_pc, cflags);
     if (!tb || !tb_page2_ok(cpu, tb, mmu_idx)) {
         pthread_mutex_lock(&c->lock);
         while (c->used >= TB_MAX_COUNT) {
@@ -280,9 +413,9 @@ TranslationBlock *tb_find(CPUState *cpu, uint32_t flags)
             pthread_mutex_lock(&c->lock);
         }
         /* another vCPU may have translated it meanwhile */
-        tb = tb_hash_lookup(c, pc, phys_pc, flags);
+        tb = tb_hash_lookup(c, key, phys_pc, cflags);
         if (!tb || !tb_page2_ok(cpu, tb, mmu_idx)) {
-            tb = tb_translate(cpu, pc, phys_pc, flags);
+            tb = tb_translate(cpu, key, phys_pc, cflags);
         }
         pthread_mutex_unlock(&c->lock);
         if (!tb) {

@@ -1,7 +1,8 @@
 /*
  * core/tb.h — the translation-block cache.
  *
- * TBs are looked up by (virtual pc, physical pc, flags).  Each TB is registered on the
+ * TBs are looked up by their key (TBKey: virtual pc, cs_base, arch flags; core/cpu.h), their
+ * physical pc and the engine's compile flags (TB_CF_*).  Each TB is registered on the
  * physical page(s) its guest code occupies, so that a guest write to such a page
  * (self-modifying code, module loading) invalidates it.  An invalidated TB is only
  * marked invalid (chains to it are cut lazily: a chain is followed only if the target is
@@ -17,6 +18,7 @@
 #include "tcg/interp.h"
 
 struct CPUState;
+struct TBKey;
 struct Machine;
 
 struct TranslationBlock;
@@ -42,15 +44,29 @@ typedef struct TBPageLink {
     struct TBPageLink *next;
 } TBPageLink;
 
+/* Engine compile flags, part of the lookup key (TranslationBlock.cflags). */
+enum {
+    /* One guest instruction, never compiled to Wasm: how the instruction that wrote into
+     * its own TB runs again (CPU_EXCP_CODE_CHANGED); its store into code does not restart
+     * it once more. */
+    TB_CF_ONE_INSN = 1,
+};
+#define TB_MAX_INSNS 512 /* <= IR_MAX_INSNS */
+
 typedef struct TranslationBlock {
     uint64_t pc;                 /* guest virtual pc of the first instruction */
+    uint64_t cs_base;            /* the key's code segment base */
+    uint64_t flags;              /* the key's arch TB flags */
     uint64_t phys_pc;            /* its physical address */
     uint64_t phys_page2;         /* second physical page if the TB straddles one, else -1 */
-    uint32_t flags;              /* arch TB flags */
+    uint32_t cflags;             /* TB_CF_* */
     uint32_t size;               /* guest bytes */
     uint32_t icount;             /* guest instructions */
     volatile bool valid;
     InterpCode *code;
+    /* per-instruction restore data, compact: for each instruction the ULEB128 of its pc
+     * offset's increase, then the SLEB128 of each arch word's change (restore_words) */
+    uint8_t *restore;
     struct TranslationBlock *jmp_dest[2]; /* chained successors (goto_tb slots) */
     struct TranslationBlock *hash_next;
     TBPageLink page_link[2];     /* [1] used only if phys_page2 != -1 */
@@ -102,9 +118,24 @@ typedef struct TBCache {
 TBCache *tb_cache_new(bool multi);
 void tb_cache_free(TBCache *c);
 
-/* Find or translate the TB at cpu->pc with the current flags.  Returns NULL after raising
- * an instruction fetch fault (cpu->excp_index set). */
-TranslationBlock *tb_find(struct CPUState *cpu, uint32_t flags);
+/* Find or translate the TB for key (its pc is cpu->pc) and compile flags cflags.  Returns
+ * NULL after raising an instruction fetch fault (cpu->excp_index set). */
+TranslationBlock *tb_find(struct CPUState *cpu, const struct TBKey *key, uint32_t cflags);
+
+/* The compact restore data (TranslationBlock.restore, malloc'd) of the instructions of b,
+ * keeping `words` arch words (CPUArchOps.restore_words) of each; NULL if out of memory. */
+uint8_t *tb_encode_restore(const IrBlock *b, unsigned words);
+
+/* The TB left with EXEC_EXIT_EXCEPTION at its instruction `insn` (CPUState.excp_insn):
+ * hand that instruction's restore data to the arch (CPUArchOps.restore_state). */
+void tb_restore_state(struct CPUState *cpu, const TranslationBlock *tb, uint32_t insn);
+
+/* A store by cpu of `size` bytes at paddr found translated code on its page (and has
+ * invalidated it): does it write the code of the TB the vCPU is running (other than a
+ * one-instruction TB; for a TB that may be running in a JIT region: anywhere on the
+ * region's pages)?  Then the storing instruction must not go on: it raises
+ * CPU_EXCP_CODE_CHANGED instead, before writing (core/tlb.c). */
+bool tb_store_hits_running(struct CPUState *cpu, uint64_t paddr, unsigned size);
 
 /* Compile a hot TB to WebAssembly (core/jit_tier.c).  On failure the TB stays on the
  * interpreter for good. */

@@ -244,6 +244,12 @@ static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
         /* The page holds translated code: drop it, then let writes run fast again. */
         tb_invalidate_phys_page(cpu->machine, paddr);
         tlb_unprotect_code(cpu, e);
+        if (tb_store_hits_running(cpu, paddr, size)) {
+            /* into the running TB: the rest of it is stale.  Write nothing; the exec loop
+             * runs this instruction again on its own (core/cpu.h) */
+            cpu_raise(cpu, CPU_EXCP_CODE_CHANGED, 0);
+            return -1;
+        }
     }
     void *host = (void *)(uintptr_t)(vaddr + e->addend);
     if (cpu->jit_check) {
@@ -351,6 +357,10 @@ void *tlb_host_rw(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_idx
     if (e->addr_write & TLB_CODE) {
         tb_invalidate_phys_page(cpu->machine, e->paddr);
         tlb_unprotect_code(cpu, e);
+        if (tb_store_hits_running(cpu, e->paddr | (vaddr & ~TLB_PAGE_MASK), size)) {
+            cpu_raise(cpu, CPU_EXCP_CODE_CHANGED, 0); /* as in store_one */
+            return NULL;
+        }
     }
     void *host = (void *)(uintptr_t)(vaddr + e->addend);
     if (cpu->jit_check) {

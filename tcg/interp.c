@@ -289,7 +289,7 @@ INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64
     CASE(brcond_ri64_##c) { ip += cmp64_##c(rd64(B, ip[1]), imm64(ip + 2)) ? (int32_t)ip[4] : 5; NEXT(); }
 #define H_COND(c) H_SETCOND(c) H_BRCOND(c)
 
-/* Guest load: o, addr, tlb table offset, memop, mmu_idx, pcoff */
+/* Guest load: o, addr, tlb table offset, memop, mmu_idx, pcoff, guest insn index */
 #define H_LD(n, SIZE, RAW_T, EXT_T, WR)                                                \
     CASE(n) {                                                                          \
         uint64_t addr = rd64(B, ip[2]);                                                \
@@ -300,15 +300,16 @@ INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64
             guest_ram_load(&raw, host_addr(addr, e), SIZE);                            \
             v = (uint64_t)(EXT_T)raw;                                                  \
         } else if (tlb_load_slow(cpu, addr, ip[4], ip[5], tb_pc + ip[6], &v)) {        \
+            cpu->excp_insn = ip[7];                                                    \
             return EXEC_EXIT_EXCEPTION;                                                \
         }                                                                              \
         WR(B, ip[1], v);                                                               \
-        ip += 7;                                                                       \
+        ip += 8;                                                                       \
         NEXT();                                                                        \
     }
 #define WR32(B, off, v) wr32(B, off, (uint32_t)(v))
 
-/* Guest store: value, addr, tlb table offset, memop, mmu_idx, pcoff.  The value's low
+/* Guest store: value, addr, tlb table offset, memop, mmu_idx, pcoff, guest insn index.  The value's low
  * SIZE bytes are at its own offset (little-endian), whatever its type. */
 #define H_ST(n, SIZE)                                                                  \
     CASE(n) {                                                                          \
@@ -320,14 +321,16 @@ INTERP_NO_TSAN static bool cond_any(uint32_t cond, bool is64, uint64_t x, uint64
             uint64_t v = 0;                                                            \
             memcpy(&v, B + ip[1], SIZE);                                               \
             if (tlb_store_slow(cpu, addr, v, ip[4], ip[5], tb_pc + ip[6])) {           \
+                cpu->excp_insn = ip[7];                                                \
                 return EXEC_EXIT_EXCEPTION;                                            \
             }                                                                          \
         }                                                                              \
-        ip += 7;                                                                       \
+        ip += 8;                                                                       \
         NEXT();                                                                        \
     }
 
-/* Helper call: out (or UINT32_MAX), descriptor (arg kinds; out kind << 8), a0..a3, fn */
+/* Helper call: out (or UINT32_MAX), descriptor (arg kinds; out kind << 8), a0..a3, fn;
+ * call_raise adds the guest insn index */
 INTERP_NO_TSAN static inline uint64_t do_call(CPUState *cpu, const uint32_t *ip)
 {
     const char *B = (const char *)cpu;
@@ -448,10 +451,11 @@ int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
     CASE(call_raise) {
         uint64_t r = do_call(cpu, ip);
         if (cpu->excp_index >= 0) {
+            cpu->excp_insn = ip[9];
             return EXEC_EXIT_EXCEPTION; /* the output is not written: the insn never completed */
         }
         call_result(B, ip, r);
-        ip += 9;
+        ip += 10;
         NEXT();
     }
 
@@ -462,7 +466,7 @@ int interp_exec(CPUState *cpu, const InterpCode *code, uint64_t tb_pc)
 
 #define FRAME_OFFSET ((uint32_t)offsetof(CPUState, frame))
 #define NOT_ASSIGNED UINT32_MAX
-#define MAX_WORDS_PER_OP 10 /* call: 9 */
+#define MAX_WORDS_PER_OP 10 /* call_raise: 10 */
 
 typedef struct Fixup {
     uint32_t at;    /* word holding the relative target */
@@ -479,6 +483,7 @@ typedef struct Compiler {
     uint32_t next_slot;
     uint32_t operand[IR_MAX_TEMPS];
     uint32_t label_at[IR_MAX_LABELS];
+    uint32_t insn; /* the guest instruction being compiled (IR_INSN_START) */
     Fixup fixups[IR_MAX_OPS];
     uint32_t nfixups;
 } Compiler;
@@ -713,6 +718,7 @@ static void compile_guest_mem(Compiler *c, const IrOp *op)
     emit(c, memop);
     emit(c, mmu);
     emit(c, op->args[4]);
+    emit(c, c->insn); /* reported when it raises */
 }
 
 static void compile_env(Compiler *c, const IrOp *op)
@@ -780,6 +786,9 @@ static void compile_call(Compiler *c, const IrOp *op)
     memcpy(fnwords, &fn, sizeof(fn));
     emit(c, fnwords[0]);
     emit(c, fnwords[1]);
+    if (h->flags & IR_CALL_MAY_RAISE) {
+        emit(c, c->insn);
+    }
 }
 
 static void compile_op(Compiler *c, const IrOp *op)
@@ -852,6 +861,9 @@ static void compile_op(Compiler *c, const IrOp *op)
     case IR_FENCE:
         emit(c, OP_fence);
         return;
+    case IR_INSN_START:
+        c->insn = a[0]; /* no code: the ops below that may raise carry it */
+        return;
     default:
         break;
     }
@@ -880,6 +892,7 @@ InterpCode *interp_compile(const IrBlock *b)
     c->nprologue = 0;
     c->next_slot = 0;
     c->nfixups = 0;
+    c->insn = 0;
     memset(c->operand, 0xff, sizeof(c->operand));
     memset(c->label_at, 0xff, sizeof(c->label_at));
 

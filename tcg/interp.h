@@ -25,7 +25,9 @@ size_t interp_code_size(const InterpCode *code);
  * Run the code once.  tb_pc is the pc of the TB's first guest instruction (memory ops'
  * pcoff are relative to it: a fault sets cpu->pc = tb_pc + pcoff).  Returns an ExecExit:
  * the goto_tb slot, EXEC_EXIT_LOOKUP, or EXEC_EXIT_EXCEPTION when a load/store slow path
- * or a MAY_RAISE helper left cpu->excp_index >= 0.
+ * or a MAY_RAISE helper left cpu->excp_index >= 0; then cpu->excp_insn is the index of
+ * the guest instruction (IR_INSN_START) that raised.  That costs nothing on the way
+ * there: the bytecode of each op that may raise carries its instruction's index.
  */
 int interp_exec(struct CPUState *cpu, const InterpCode *code, uint64_t tb_pc);
 

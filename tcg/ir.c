@@ -69,6 +69,7 @@ const IrOpDef ir_op_defs[IR_OPC_COUNT] = {
     /* The helper's own flags refine these (IR_CALL_PURE, IR_CALL_MAY_RAISE). */
     [IR_CALL] = { "call", 1, 4, 1, IR_OPF_SIDE_EFFECT | IR_OPF_MAY_RAISE },
     [IR_FENCE] = { "fence", 0, 0, 1, IR_OPF_SIDE_EFFECT },
+    [IR_INSN_START] = { "insn_start", 0, 0, 1, IR_OPF_SIDE_EFFECT },
 };
 
 /* ---- building ---- */
@@ -87,6 +88,7 @@ void ir_block_reset(IrBlock *b, uint64_t pc)
     b->nhelpers = 0;
     b->overflow = false;
     b->pc = pc;
+    b->ninsns = 0;
     /* 0xffff = empty bucket / end of chain */
     memset(b->const_buckets, 0xff, sizeof(b->const_buckets));
 }
@@ -313,6 +315,26 @@ void ir_fence(IrBlock *b)
 {
     uint32_t a[] = { 0 };
     ir_emit(b, IR_FENCE, IR_I64, 1, a);
+}
+
+void ir_insn_start(IrBlock *b, uint64_t pcoff)
+{
+    if (b->ninsns >= IR_MAX_INSNS) {
+        b->overflow = true;
+        return;
+    }
+    uint32_t a[] = { (uint32_t)b->ninsns };
+    uint64_t *d = b->insn_data[b->ninsns++];
+    memset(d, 0, sizeof(b->insn_data[0]));
+    d[0] = pcoff;
+    ir_emit(b, IR_INSN_START, IR_I64, 1, a);
+}
+
+void ir_insn_set_data(IrBlock *b, unsigned word, uint64_t value)
+{
+    if (b->ninsns > 0 && word > 0 && word < IR_INSN_WORDS) {
+        b->insn_data[b->ninsns - 1][word] = value;
+    }
 }
 
 /* ---- reference semantics ---- */
@@ -604,6 +626,9 @@ static void dump_op(DumpLine *d, const IrBlock *b, const IrOp *op)
         return;
     case IR_FENCE:
         dl_printf(d, "fence %" PRIu32, a[0]);
+        return;
+    case IR_INSN_START:
+        dl_printf(d, "insn_start %" PRIu32, a[0]);
         return;
     case IR_BRCOND:
         dl_printf(d, "brcond%s", ty);

@@ -46,8 +46,18 @@
  * The runtime then abandons the TB immediately (ops after it don't run) and returns
  * "exception" to the exec loop, which delivers it.  Each memory op carries the byte offset
  * of its guest instruction from the TB's start pc (c:pcoff) so the slow path can record the
- * faulting pc; before a MAY_RAISE call the front end stores the instruction's pc to the pc
- * global itself (helpers read it from there).
+ * faulting pc; before a MAY_RAISE call that reads the pc the front end stores the
+ * instruction's pc to the pc global itself.
+ *
+ * Restore data
+ * ------------
+ * Every guest instruction begins with IR_INSN_START c:index (ir_insn_start): instruction
+ * `index` of the TB starts here, and IrBlock.insn_data[index] holds its restore data:
+ * word 0 the byte offset of its pc from IrBlock.pc, words 1..IR_INSN_WORDS-1 what the
+ * front end put there (ir_insn_set_data; e.g. x86's lazy condition-code state).  The marker
+ * emits no code.  When an op raises, the back end reports the index of the instruction it
+ * belongs to (the last IR_INSN_START before it) in CPUState.excp_insn, and the exec loop
+ * hands that instruction's data to the arch (CPUArchOps.restore_state).
  *
  * Memory
  * ------
@@ -94,6 +104,8 @@
 #define IR_MAX_LABELS 256 /* per TB */
 #define IR_MAX_GLOBALS 128
 #define IR_CONST_BUCKETS 256 /* constant dedup hash (builder-private) */
+#define IR_MAX_INSNS 512  /* guest instructions per TB */
+#define IR_INSN_WORDS 3   /* restore data per instruction: pc offset + 2 arch words */
 
 typedef enum IrType { IR_I32 = 0, IR_I64 = 1 } IrType;
 
@@ -201,6 +213,7 @@ typedef enum IrOpc {
                         (IR_NO_TEMP for absent inputs; I32 inputs are zero-extended to
                         64 bits; the op's type is the type of the output) */
     IR_FENCE,        /* c:kind  a memory barrier (multi-threaded back ends emit one) */
+    IR_INSN_START,   /* c:index  guest instruction `index` starts (restore data, above) */
     IR_OPC_COUNT
 } IrOpc;
 
@@ -234,6 +247,8 @@ typedef struct IrBlock {
     int nops, ntemps, nglobals, nlabels, nhelpers;
     bool overflow; /* set if a limit was hit: the front end must end the TB earlier */
     uint64_t pc;   /* guest pc of the TB's first instruction (pcoff is relative to it) */
+    int ninsns;    /* instructions started (IR_INSN_START markers) */
+    uint64_t insn_data[IR_MAX_INSNS][IR_INSN_WORDS]; /* their restore data */
     /* Builder-private: hash buckets of the constant temps (dedup); chained through
      * IrTempInfo.pad.  Cleared by ir_block_reset. */
     uint16_t const_buckets[IR_CONST_BUCKETS];
@@ -280,6 +295,12 @@ void ir_st_env(IrBlock *b, IrType t, IrTemp i, uint32_t offset, unsigned memop);
 void ir_call(IrBlock *b, const IrHelper *h, IrType out_type, IrTemp out, IrTemp a0,
              IrTemp a1, IrTemp a2, IrTemp a3);
 void ir_fence(IrBlock *b);
+/* Start the next guest instruction (index b->ninsns), pcoff bytes after b->pc: emits
+ * IR_INSN_START and records its restore data (arch words 0).  Past IR_MAX_INSNS it sets
+ * b->overflow. */
+void ir_insn_start(IrBlock *b, uint64_t pcoff);
+/* Set arch word `word` (1..IR_INSN_WORDS-1) of the current instruction's restore data. */
+void ir_insn_set_data(IrBlock *b, unsigned word, uint64_t value);
 
 /* Evaluate a condition on two values of a type (used by optimizer and interpreter). */
 bool ir_cond_eval(IrCond c, IrType t, uint64_t x, uint64_t y);

@@ -33,11 +33,22 @@ static unsigned riscv_mmu_index(CPUState *cs, bool fetch)
     }
 }
 
-static uint32_t riscv_tb_flags(CPUState *cs)
+static void riscv_tb_key(CPUState *cs, uint64_t *pc, uint64_t *cs_base, uint64_t *flags)
 {
     RiscvCPU *cpu = riscv_cpu(cs);
     uint32_t fs = (uint32_t)((cpu->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT);
-    return (uint32_t)cpu->priv | (fs << TB_FLAG_FS_SHIFT);
+    *pc = cs->pc;
+    *cs_base = 0; /* no segments */
+    *flags = (uint32_t)cpu->priv | (fs << TB_FLAG_FS_SHIFT);
+}
+
+/* A TB left in the middle: the faulting instruction's pc is all RISC-V needs (helpers that
+ * raise have synced it already; memory accesses have not). */
+static void riscv_restore_state(CPUState *cs, const struct TranslationBlock *tb,
+                                const uint64_t *data)
+{
+    (void)tb;
+    cs->pc = data[0];
 }
 
 static void riscv_raise_misaligned(CPUState *cs, uint64_t vaddr, int access)
@@ -260,7 +271,9 @@ static bool riscv_state_field_name(size_t offset, char *buf, size_t len)
 const CPUArchOps riscv_arch_ops = {
     .name = "riscv64",
     .translate = riscv_translate,
-    .tb_flags = riscv_tb_flags,
+    .tb_key = riscv_tb_key,
+    .restore_state = riscv_restore_state,
+    .restore_words = 0,
     .mmu_index = riscv_mmu_index,
     .tlb_fill = riscv_tlb_fill, /* core/riscv/mmu.c */
     .raise_misaligned = riscv_raise_misaligned,

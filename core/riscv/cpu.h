@@ -139,7 +139,7 @@ static inline void riscv_set_fs_dirty(RiscvCPU *cpu)
 }
 
 /* Register the RISC-V translator's globals and translate (core/riscv/translate.c). */
-void riscv_translate(CPUState *cs, void *irblock, uint64_t pc, uint32_t flags,
+void riscv_translate(CPUState *cs, void *irblock, const TBKey *key, uint32_t max_insns,
                      uint32_t *guest_size, uint32_t *insn_count);
 
 #endif

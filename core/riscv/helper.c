@@ -191,6 +191,9 @@ static uint64_t helper_sc(void *env, uint64_t addr, uint64_t val, uint64_t size_
     unsigned size = 1u << size_log2;
     void *host = tlb_host_rw(&cpu->common, addr, size, data_mmu_idx(cpu));
     if (!host) {
+        if (cpu->common.excp_index == CPU_EXCP_CODE_CHANGED) {
+            cpu->load_res = res; /* it runs again (alone): with its reservation */
+        }
         raise_amo_access(cpu, addr);
         return 0;
     }

@@ -1,5 +1,6 @@
 /*
- * core/riscv/translate.c — the RISC-V front end: fetch, decode, emit IR for one TB.
+ * core/riscv/translate.c — the RISC-V front end: decode and emit IR for one instruction at
+ * a time, driven by the generic loop (core/translator.h).
  */
 #include <stddef.h>
 #include <string.h>
@@ -7,8 +8,6 @@
 #include "core/riscv/helper.h"
 #include "core/riscv/translate.h"
 #include "core/tlb.h"
-
-#define TB_MAX_INSNS 512
 
 static const char *const gpr_names[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
@@ -129,103 +128,84 @@ TRANS(illegal)
     return true;
 }
 
-/* Fetch 16 bits at vaddr; false after raising the fetch fault. */
-static bool fetch16(DisasContext *ctx, uint64_t vaddr, uint16_t *out)
+/* ---- the per-instruction callbacks of the generic loop (core/translator.h) ---- */
+
+static void riscv_init_disas_context(DisasBase *db, CPUState *cs)
 {
-    uint64_t paddr;
-    uint8_t *host;
-    CPUState *cpu = ctx->cpu;
-    if (!tlb_translate_code(cpu, vaddr, cpu->arch->mmu_index(cpu, true), &paddr, &host)) {
-        return false;
-    }
-    if (!host) {
-        /* executing device memory: instruction access fault */
-        cpu_raise(cpu, EXCP_INSN_ACCESS, vaddr);
-        return false;
-    }
-    memcpy(out, host + (vaddr & ~TLB_PAGE_MASK), 2);
-    return true;
+    DisasContext *ctx = (DisasContext *)db;
+    ctx->cpu = cs;
+    ctx->b = db->b;
+    bind_globals(ctx);
+    ctx->tb_pc = db->key.pc;
+    ctx->flags = (uint32_t)db->key.flags;
+    ctx->priv = (int)(ctx->flags & TB_FLAG_PRIV_MASK);
+    ctx->fs = (int)((ctx->flags & TB_FLAG_FS_MASK) >> TB_FLAG_FS_SHIFT);
+    ctx->mem_idx = (int)cs->arch->mmu_index(cs, false);
+    ctx->ended = false;
 }
 
-void riscv_translate(CPUState *cs, void *irblock, uint64_t pc, uint32_t flags,
-                     uint32_t *guest_size, uint32_t *insn_count)
+static void riscv_translate_insn(DisasBase *db, CPUState *cs)
 {
-    DisasContext ctx = {0};
-    ctx.cpu = cs;
-    ctx.b = irblock;
-    bind_globals(&ctx);
-    ir_block_reset(ctx.b, pc);
-    ctx.tb_pc = pc;
-    ctx.pc = pc;
-    ctx.flags = flags;
-    ctx.priv = (int)(flags & TB_FLAG_PRIV_MASK);
-    ctx.fs = (int)((flags & TB_FLAG_FS_MASK) >> TB_FLAG_FS_SHIFT);
-    ctx.mem_idx = (int)cs->arch->mmu_index(cs, false);
-
-    uint32_t n = 0;
-    for (;;) {
-        uint16_t lo, hi = 0;
-        int saved_ops = ctx.b->nops, saved_temps = ctx.b->ntemps;
-        if (!fetch16(&ctx, ctx.pc, &lo)) {
-            break;
-        }
-        uint32_t insn = lo;
-        ctx.ilen = 2;
-        if ((lo & 3) == 3) {
-            if (!fetch16(&ctx, ctx.pc + 2, &hi)) {
-                if (n == 0) {
-                    /* mepc is the instruction; mtval (set by the fault) the half that
-                     * faulted */
-                    cs->pc = ctx.pc;
-                }
-                break;
-            }
-            insn |= (uint32_t)hi << 16;
-            ctx.ilen = 4;
-        }
-        ctx.insn = insn;
-        ctx.insn_index = n;
-        ctx.pc_next = ctx.pc + (uint64_t)ctx.ilen;
-
-        RiscvArgs args;
-        TransFn fn = riscv_decode(insn, ctx.ilen, &args, NULL);
-        if (!fn || !fn(&ctx, &args)) {
-            trans_illegal(&ctx, &args);
-        }
-        if (ctx.b->overflow) {
-            /* The instruction did not fit: drop it and end the TB before it. */
-            ctx.b->nops = saved_ops;
-            ctx.b->ntemps = saved_temps;
-            ctx.b->overflow = false;
-            ctx.ended = false;
-            gen_goto_pc(&ctx, 0, ctx.pc);
-            break;
-        }
-        n++;
-        if (ctx.ended) {
-            ctx.pc = ctx.pc_next;
-            break;
-        }
-        ctx.pc = ctx.pc_next;
-        if (n >= TB_MAX_INSNS || ctx.b->nops > IR_MAX_OPS - 128 ||
-            ctx.b->ntemps > IR_MAX_TEMPS - 128 ||
-            (ctx.pc & TLB_PAGE_MASK) != (pc & TLB_PAGE_MASK)) {
-            gen_goto_pc(&ctx, 0, ctx.pc);
-            break;
-        }
-    }
-    if (n == 0) {
-        /* The first instruction could not be fetched: the fault is pending. */
-        *guest_size = 0;
-        *insn_count = 0;
+    (void)cs;
+    DisasContext *ctx = (DisasContext *)db;
+    uint16_t lo, hi = 0;
+    ctx->pc = db->pc_next;
+    if (!translator_fetch(db, ctx->pc, &lo, 2)) {
         return;
     }
-    if (cs->excp_index >= 0) {
-        /* A later instruction's fetch faulted: end the TB before it and run up to it;
-         * the fault is raised again when execution gets there. */
-        cs->excp_index = -1;
-        gen_goto_pc(&ctx, 0, ctx.pc);
+    uint32_t insn = lo;
+    ctx->ilen = 2;
+    if ((lo & 3) == 3) {
+        /* a fault on the second half: mepc is the instruction, mtval (set by the fault)
+         * the half that faulted */
+        if (!translator_fetch(db, ctx->pc + 2, &hi, 2)) {
+            return;
+        }
+        insn |= (uint32_t)hi << 16;
+        ctx->ilen = 4;
     }
-    *guest_size = (uint32_t)(ctx.pc - pc);
-    *insn_count = n;
+    ctx->insn = insn;
+    ctx->insn_index = db->num_insns;
+    ctx->pc_next = ctx->pc + (uint64_t)ctx->ilen;
+    ctx->ended = false;
+
+    RiscvArgs args;
+    TransFn fn = riscv_decode(insn, ctx->ilen, &args, NULL);
+    if (!fn || !fn(ctx, &args)) {
+        trans_illegal(ctx, &args);
+    }
+    db->pc_next = ctx->pc_next;
+    if (ctx->ended) {
+        db->is_jmp = DISAS_NORETURN;
+    }
+}
+
+static void riscv_tb_stop(DisasBase *db, CPUState *cs)
+{
+    (void)cs;
+    if (db->is_jmp == DISAS_TOO_MANY) {
+        gen_goto_pc((DisasContext *)db, 0, db->pc_next);
+    }
+}
+
+static void riscv_fetch_not_ram(DisasBase *db, CPUState *cs, uint64_t vaddr)
+{
+    (void)db;
+    cpu_raise(cs, EXCP_INSN_ACCESS, vaddr); /* executing device memory */
+}
+
+static const TranslatorOps riscv_translator_ops = {
+    .init_disas_context = riscv_init_disas_context,
+    .translate_insn = riscv_translate_insn,
+    .tb_stop = riscv_tb_stop,
+    .fetch_not_ram = riscv_fetch_not_ram,
+};
+
+void riscv_translate(CPUState *cs, void *irblock, const TBKey *key, uint32_t max_insns,
+                     uint32_t *guest_size, uint32_t *insn_count)
+{
+    DisasContext ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    translator_loop(&riscv_translator_ops, &ctx.base, cs, irblock, key, max_insns,
+                    guest_size, insn_count);
 }

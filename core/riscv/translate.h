@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/riscv/cpu.h"
+#include "core/translator.h"
 #include "tcg/ir.h"
 
 /* Operands of one decoded instruction (compressed ones are expanded to these). */
@@ -20,6 +21,7 @@ typedef struct RiscvArgs {
 } RiscvArgs;
 
 typedef struct DisasContext {
+    DisasBase base;     /* the generic loop's state (first: the loop's callbacks cast) */
     CPUState *cpu;
     IrBlock *b;
     uint64_t tb_pc;     /* pc of the TB's first instruction */

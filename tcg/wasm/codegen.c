@@ -180,14 +180,23 @@ static uint32_t branch_depth(Gen *g, uint32_t op_index, uint32_t l)
     return label_depth(g, l);
 }
 
-/* `if (cpu->excp_index >= 0) goto $exc` */
+/* `if (cpu->excp_index >= 0) { cpu->excp_insn = <this instruction>; goto $exc }`: the
+ * instruction's index is stored only on the way out */
 void cg_check_exception(Gen *g)
 {
-    wbuf_local_op(g->w, W_LOCAL_GET, L_ENV);
-    wbuf_memop(g->w, W_I32_LOAD, 2, OFF_EXCP);
-    wbuf_i32_const(g->w, 0);
-    wbuf_op(g->w, W_I32_GE_S);
-    wbuf_br_op(g->w, W_BR_IF, exc_depth(g));
+    WasmBuf *w = g->w;
+    wbuf_local_op(w, W_LOCAL_GET, L_ENV);
+    wbuf_memop(w, W_I32_LOAD, 2, OFF_EXCP);
+    wbuf_i32_const(w, 0);
+    wbuf_op(w, W_I32_GE_S);
+    wbuf_block(w, W_IF, WASM_BLOCK_VOID);
+    g->inner++;
+    wbuf_local_op(w, W_LOCAL_GET, L_ENV);
+    wbuf_i32_const(w, (int32_t)g->insn);
+    wbuf_memop(w, W_I32_STORE, 2, OFF_EXCP_INSN);
+    wbuf_br_op(w, W_BR, exc_depth(g));
+    wbuf_op(w, W_END);
+    g->inner--;
 }
 
 /* Leave the function with ExecExit `code` from this member. */
@@ -275,6 +284,9 @@ static void emit_op(Gen *g, uint32_t index)
     switch (op->opc) {
     case IR_NOP:
     case IR_LABEL: /* its block was closed before this op */
+        return;
+    case IR_INSN_START:
+        g->insn = a[0]; /* no code: raising ops below report it */
         return;
     case IR_MOV:
         if (a[0] != a[1]) {

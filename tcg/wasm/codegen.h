@@ -26,7 +26,8 @@
  * (CPUState.exit_request).  It returns (exit | member << 2): the ExecExit of the member
  * that left (EXEC_EXIT_CHAIN0/1 at a goto_tb, EXEC_EXIT_LOOKUP at exit_tb,
  * EXEC_EXIT_EXCEPTION as soon as a TLB slow path or a MAY_RAISE helper leaves
- * cpu->excp_index >= 0).  Instructions of members completed *inside* the function are
+ * cpu->excp_index >= 0, with cpu->excp_insn set to the raising guest instruction's index
+ * as the interpreter sets it).  Instructions of members completed *inside* the function are
  * added to CPUState.insn_count by the function; the exiting member's are the caller's.
  *
  * The generator is target-independent C: it includes core/cpu.h for the CPUState and

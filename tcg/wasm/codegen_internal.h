@@ -20,6 +20,7 @@ _Static_assert(TLB_ENTRIES == 256, "TLB index mask");
 
 #define TLB_ENTRY_SHIFT 6
 #define OFF_EXCP ((uint32_t)offsetof(CPUState, excp_index))
+#define OFF_EXCP_INSN ((uint32_t)offsetof(CPUState, excp_insn))
 #define OFF_TLB ((uint32_t)offsetof(CPUState, tlb))
 #define OFF_PC ((uint32_t)offsetof(CPUState, pc))
 #define OFF_EXIT_REQUEST ((uint32_t)offsetof(CPUState, exit_request))
@@ -82,6 +83,7 @@ typedef struct Gen {
     int member;        /* index of b in the region */
     const int *succ;   /* member index for goto_tb slot 0/1, or -1 */
     uint32_t icount;   /* guest instructions of the member */
+    uint32_t insn;     /* the guest instruction being emitted (IR_INSN_START) */
     uint32_t outer;    /* blocks around the member's code inside the dispatch loop */
     uint32_t nops;
     uint32_t local_of[IR_MAX_TEMPS]; /* temps and cached globals */

@@ -84,7 +84,12 @@
           i32.load offset=12
           i32.const 0
           i32.ge_s
-          br_if 0 (;@3;)
+          if  ;; label = @4
+            local.get 0
+            i32.const 0
+            i32.store offset=28
+            br 1 (;@3;)
+          end
           local.set 15
           i32.const 2
           local.set 2

@@ -64,7 +64,12 @@
             i32.load offset=12
             i32.const 0
             i32.ge_s
-            br_if 1 (;@3;)
+            if  ;; label = @5
+              local.get 0
+              i32.const 0
+              i32.store offset=28
+              br 2 (;@3;)
+            end
           end
           local.set 14
           local.get 15
@@ -109,7 +114,12 @@
             i32.load offset=12
             i32.const 0
             i32.ge_s
-            br_if 1 (;@3;)
+            if  ;; label = @5
+              local.get 0
+              i32.const 0
+              i32.store offset=28
+              br 2 (;@3;)
+            end
             drop
           end
           i32.const 2
