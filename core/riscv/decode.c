@@ -5,10 +5,15 @@
  * line whose masked bits match wins, so reserved encodings are listed before the general
  * line they carve out of.  Compressed instructions decode to the operands of the 32-bit
  * instruction they expand to and share its translator.  Adding an instruction = one line
- * here + one trans_<name>() function.
+ * here + one trans_<name>() function.  The two tables are compiled once per process into
+ * decision trees (core/decode.h), which return the same first matching line.
  */
+#include <pthread.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
+#include "core/decode.h"
 #include "core/riscv/translate.h"
 
 typedef enum {
@@ -377,23 +382,47 @@ static void extract16(uint32_t in, Format f, RiscvArgs *a)
     }
 }
 
+#define COUNT(tab) (sizeof(tab) / sizeof((tab)[0]))
+
+/* Built once, then only read (by every vCPU thread of every machine). */
+static pthread_once_t trees_once = PTHREAD_ONCE_INIT;
+static Decoder *tree16, *tree32;
+
+static Decoder *build_tree(const RiscvInsnDef *tab, size_t n)
+{
+    DecodePattern lines[COUNT(insns32) > COUNT(insns16) ? COUNT(insns32) : COUNT(insns16)];
+    for (size_t i = 0; i < n; i++) {
+        lines[i] = (DecodePattern){tab[i].mask, tab[i].match};
+    }
+    Decoder *d = decoder_build(lines, n);
+    if (!d) {
+        fprintf(stderr, "qemu-wasm: out of memory building the RISC-V decoder\n");
+        abort();
+    }
+    return d;
+}
+
+static void build_trees(void)
+{
+    tree16 = build_tree(insns16, COUNT(insns16));
+    tree32 = build_tree(insns32, COUNT(insns32));
+}
+
 TransFn riscv_decode(uint32_t insn, int ilen, RiscvArgs *args, const char **name)
 {
+    pthread_once(&trees_once, build_trees);
     const RiscvInsnDef *tab = ilen == 2 ? insns16 : insns32;
-    size_t n = ilen == 2 ? sizeof(insns16) / sizeof(insns16[0])
-                         : sizeof(insns32) / sizeof(insns32[0]);
-    for (size_t i = 0; i < n; i++) {
-        if ((insn & tab[i].mask) == tab[i].match) {
-            if (ilen == 2) {
-                extract16(insn, (Format)tab[i].format, args);
-            } else {
-                extract32(insn, (Format)tab[i].format, args);
-            }
-            if (name) {
-                *name = tab[i].name;
-            }
-            return tab[i].trans;
-        }
+    int32_t i = decoder_lookup(ilen == 2 ? tree16 : tree32, insn);
+    if (i < 0) {
+        return NULL;
     }
-    return NULL;
+    if (ilen == 2) {
+        extract16(insn, (Format)tab[i].format, args);
+    } else {
+        extract32(insn, (Format)tab[i].format, args);
+    }
+    if (name) {
+        *name = tab[i].name;
+    }
+    return tab[i].trans;
 }
