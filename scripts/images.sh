@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# scripts/images.sh ARCH... — build guest images from Debian packages only.
+# scripts/images.sh [ARCH...] — build guest images from Debian packages only.
 #
+#   scripts/images.sh                    # the default guest: riscv64
 #   scripts/images.sh riscv64            # -> build/images/riscv64/{Image,initramfs.cpio.gz,fw_dynamic.bin,VERSION}
 #   scripts/images.sh aarch64            # -> build/images/aarch64/{Image,initramfs.cpio.gz,VERSION}
 #   scripts/images.sh --update riscv64   # refresh the Debian package lists first (network)
+#
+# Each architecture's recipe (Debian architecture and suite, kernel package and file, firmware,
+# the Image check) is scripts/images/<ARCH>.sh; an ARCH without one is an error.
 #
 # Packages are fetched by name through a *private* apt configuration (the system's apt sources
 # and state are never touched; no root needed).  The apt state and the .debs are cached in
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/qemu-wasm
 # A rerun with everything cached does no network access; outputs are rebuilt only when the
-# package versions (or this script) change.  Environment:
+# package versions (or this script or the recipe) change.  Environment:
 #   QEMU_WASM_CACHE   cache directory (default above)
 #   DEBIAN_MIRROR     archive URI (default: the system's Debian source, else deb.debian.org)
 #   DEBIAN_SECURITY   security archive URI (default: .../debian-security of the same host)
@@ -56,31 +60,35 @@ need_tools() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Per-architecture recipe.  Adding an arch = one more case here (+ kernel/firmware specifics in
-# build_arch if its kernel file differs).
+# Per-architecture recipe: scripts/images/<arch>.sh (what it sets and defines: the head of
+# scripts/images/riscv64.sh).  Adding an architecture = adding its recipe file.
+RECIPES=$REPO/scripts/images
+
+known_archs() {
+    local f names=()
+    for f in "$RECIPES"/*.sh; do
+        [ -L "$f" ] || names+=("$(basename "$f" .sh)")   # symlinks are aliases (arm64)
+    done
+    echo "${names[*]}"
+}
+
 arch_recipe() {
-    ARCH=$1
-    case $ARCH in
-        riscv64)
-            DEBARCH=riscv64
-            SUITES="trixie"                        # bookworm has no riscv64 port
-            KMETA=linux-image-riscv64
-            KFILE=vmlinux                          # boot/vmlinux-<ver>: uncompressed Image
-            FIRMWARE_PKG=opensbi                   # arch all
-            ;;
-        aarch64|arm64)
-            ARCH=aarch64
-            DEBARCH=arm64
-            SUITES="bookworm"                      # 6.1, as in NOTES' reference timings
-            KMETA=linux-image-arm64
-            KFILE=vmlinuz                          # arm64 Image, maybe gzip'd
-            FIRMWARE_PKG=
-            ;;
-        x86_64|amd64)
-            die "x86_64 images are not implemented yet (recipe: linux-image-amd64 + busybox-static:amd64)" ;;
-        *)
-            die "unknown architecture '$1' (known: riscv64, aarch64)" ;;
+    local name=$1
+    case $name in
+        ''|*[!a-z0-9_]*) die "bad architecture name '$name' (known: $(known_archs))" ;;
     esac
+    RECIPE=$RECIPES/$name.sh
+    [ -f "$RECIPE" ] || die "unknown architecture '$name' (known: $(known_archs); a new one is a recipe in scripts/images/<arch>.sh)"
+    ARCH= DEBARCH= SUITES= KMETA= KFILE= FIRMWARE_PKG= OUTPUTS=
+    unset -f recipe_check_image recipe_firmware
+    # shellcheck source=images/riscv64.sh
+    . "$RECIPE"
+    local v
+    for v in ARCH DEBARCH SUITES KMETA KFILE OUTPUTS; do
+        [ -n "${!v}" ] || die "$RECIPE does not set $v"
+    done
+    declare -F recipe_check_image >/dev/null || die "$RECIPE does not define recipe_check_image"
+    declare -F recipe_firmware >/dev/null || die "$RECIPE does not define recipe_firmware"
     # The point-release suite alone is reproducible; the security suite is opt-in.
     if [ "${IMAGES_SECURITY:-0}" = 1 ]; then SUITES="$SUITES $SUITES-security"; fi
 }
@@ -297,10 +305,8 @@ build_arch() {
     [ -z "$FIRMWARE_PKG" ] || fwdeb=${DEB[$FIRMWARE_PKG]}
 
     out=$OUT_ROOT/$ARCH
-    stamp_new=$( { echo "$ARCH $kver"; basename -a "$kdeb" "$bbdeb" ${fwdeb:+"$fwdeb"}; sha256sum < "$SELF"; } )
-    if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp_new" ] \
-       && [ -s "$out/Image" ] && [ -s "$out/initramfs.cpio.gz" ] \
-       && { [ -z "$FIRMWARE_PKG" ] || [ -s "$out/fw_dynamic.bin" ]; }; then
+    stamp_new=$( { echo "$ARCH $kver"; basename -a "$kdeb" "$bbdeb" ${fwdeb:+"$fwdeb"}; cat "$SELF" "$(realpath "$RECIPE")" | sha256sum; } )
+    if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp_new" ] && have_outputs "$out"; then
         log "$ARCH: up to date ($kver) in $out"
         return 0
     fi
@@ -322,7 +328,7 @@ build_arch() {
         *) cp "$tmp/k/boot/$KFILE-$kver" "$tmp/out/Image" ;;
     esac
     cp "$tmp/k/boot/config-$kver" "$tmp/out/config"
-    check_image "$tmp/out/Image"
+    recipe_check_image "$tmp/out/Image"
 
     # initramfs tree
     local root=$tmp/root
@@ -373,9 +379,7 @@ build_arch() {
 
     if [ -n "$FIRMWARE_PKG" ]; then
         dpkg-deb -x "$fwdeb" "$tmp/fw"
-        f=$tmp/fw/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
-        [ -s "$f" ] || die "$fwdeb has no usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
-        cp "$f" "$tmp/out/fw_dynamic.bin"
+        recipe_firmware "$tmp/fw" "$tmp/out"
     fi
     echo "$kver" > "$tmp/out/VERSION"
 
@@ -387,17 +391,10 @@ build_arch() {
     log "$ARCH: wrote $out: $(cd "$out" && ls | tr '\n' ' ')(${#found[@]} modules)"
 }
 
-# Sanity-check the kernel Image header (arm64/riscv64 Linux Image format).
-check_image() {
-    local magic
-    case $ARCH in
-        riscv64)
-            magic=$(dd if="$1" bs=1 skip=48 count=12 2>/dev/null | od -An -tx1 | tr -d ' \n')
-            [ "$magic" = 524953435600000052534305 ] || die "boot/$KFILE-* is not a RISC-V Linux Image (magic at 48: $magic)" ;;
-        aarch64)
-            magic=$(dd if="$1" bs=1 skip=56 count=4 2>/dev/null)
-            [ "$magic" = ARMd ] || die "boot/$KFILE-* is not an arm64 Linux Image" ;;
-    esac
+# Does OUT have every file the recipe names (OUTPUTS), non-empty?
+have_outputs() {
+    local f
+    for f in $OUTPUTS; do [ -s "$1/$f" ] || return 1; done
 }
 
 main() {
@@ -405,12 +402,13 @@ main() {
     for a in "$@"; do
         case $a in
             --update) FORCE_UPDATE=1 ;;
-            -h|--help) sed -n '2,19p' "$SELF" | sed 's/^# \{0,1\}//'; exit 0 ;;
+            -h|--help) sed -n '2,24p' "$SELF" | sed 's/^# \{0,1\}//'; exit 0 ;;
             -*) die "unknown option $a" ;;
             *) archs+=("$a") ;;
         esac
     done
-    [ ${#archs[@]} -gt 0 ] || die "usage: scripts/images.sh [--update] ARCH...  (ARCH: riscv64, aarch64)"
+    [ ${#archs[@]} -gt 0 ] || archs=(riscv64)  # the default guest, as `qemu-wasm` itself
+    for a in "${archs[@]}"; do arch_recipe "$a"; done   # an unknown one fails before any work
     need_tools apt-get apt-cache dpkg-deb tar cpio xz gzip sha256sum flock od dd
     mkdir -p "$CACHE"
     exec 9> "$CACHE/.lock"
