@@ -82,11 +82,14 @@ build/native/test/%: test/unit/%.c $(ENGINE_NATIVE_OBJS)
 test-unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
-# ---- guest ISA tests ----
-include test/isa/riscv64/rules.mk
+# ---- guest ISA tests: one test/isa/<arch>/rules.mk per guest architecture; each adds its
+# test-isa-<arch> to test-isa (and test-isa-qemu-<arch> to test-isa-qemu) ----
+include $(sort $(wildcard test/isa/*/rules.mk))
 
-# ---- the bare-metal compute benchmark (make bench) and its self-check test ----
-include bench/riscv64/rules.mk
+# ---- the bare-metal compute benchmarks and their self-check tests: one bench/<arch>/rules.mk
+# per guest architecture; each adds bench-<arch> to bench and test-bench-guest-<arch> to
+# test-bench-guest ----
+include $(sort $(wildcard bench/*/rules.mk))
 
 test-cli: native wasm
 	node --test test/cli/
@@ -187,7 +190,7 @@ setup:
 	$(MAKE) all
 	$(MAKE) images
 
-bench: all bios images bench-riscv64
+bench: all bios images
 	bash scripts/bench.sh
 
 clean:

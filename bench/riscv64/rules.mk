@@ -1,11 +1,11 @@
 # bench/riscv64/rules.mk — the bare-metal riscv64 compute benchmark (included by the top-level
 # Makefile).  See bench/riscv64/bench.c for the kernels and their output.
-#   make bench-riscv64        build build/bench/riscv64/bench.elf (the benchmark, ~1 s under
+#   make bench-riscv64        (part of make bench) build build/bench/riscv64/bench.elf (the benchmark, ~1 s under
 #                             native QEMU) and bench-test.elf (the same, 1/BENCH_TEST_DIV of the
 #                             iterations: for tests)
 #   make bench-riscv64-host   build and run the kernels natively (bench-host): checks them and
 #                             prints the checksums bench.c hard-codes as the expected values
-#   make test-bench-guest     run bench-test.elf under the native build and under Node (default
+#   make test-bench-guest-riscv64   (part of make test-bench-guest) run bench-test.elf under the native build and under Node (default
 #                             JIT): every kernel must pass its self-check (catches miscompiles
 #                             of real C code)
 # Run one by hand:  node cli/qemu-wasm.js -M virt -bios none -nographic \
@@ -29,7 +29,9 @@ BENCH_RV64_SRCS := $(BENCH_RV64_DIR)/start.S $(BENCH_RV64_DIR)/bench.c $(BENCH_R
 BENCH_RV64_DEPS := $(BENCH_RV64_SRCS) $(BENCH_RV64_DIR)/bench.h $(BENCH_RV64_DIR)/link.ld \
   $(BENCH_RV64_DIR)/rules.mk
 
-.PHONY: bench-riscv64 bench-riscv64-host test-bench-guest
+.PHONY: bench-riscv64 bench-riscv64-host test-bench-guest test-bench-guest-riscv64
+
+bench: bench-riscv64
 
 $(BENCH_RV64_OUT)/bench.elf: $(BENCH_RV64_DEPS)
 	@mkdir -p $(dir $@)
@@ -49,7 +51,8 @@ bench-riscv64: $(BENCH_RV64_OUT)/bench.elf $(BENCH_RV64_OUT)/bench-test.elf
 bench-riscv64-host: $(BENCH_RV64_OUT)/bench-host
 	$<
 
-test-bench-guest: native wasm $(BENCH_RV64_OUT)/bench-test.elf
+test-bench-guest: test-bench-guest-riscv64
+test-bench-guest-riscv64: native wasm $(BENCH_RV64_OUT)/bench-test.elf
 	@rc=0; \
 	bash test/isa/run.sh --label native --timeout $(BENCH_TEST_TIMEOUT) build/native/qemu-wasm \
 	  -- $(BENCH_RV64_OUT)/bench-test.elf || rc=1; \

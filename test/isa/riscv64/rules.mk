@@ -1,11 +1,11 @@
 # test/isa/riscv64/rules.mk — riscv64 guest ISA tests (included by the top-level Makefile).
-#   make test-isa        build the tests, run them on build/native/qemu-wasm and under Node
+#   make test-isa-riscv64 (part of make test-isa) build the tests, run them on build/native/qemu-wasm and under Node
 #                        (JIT default, JIT off, everything compiled: jit-threshold=0, and
 #                        jit-threshold=2: loops become multi-block regions early, and
 #                        jit-threshold=0 with jit-check=on: every TB compared on both engines);
 #                        the SMP tests (smp_*, run with -smp 4: see run-args in run.sh) also
 #                        with all vCPUs on one thread (thread=single) on both builds
-#   make test-isa-qemu   run them on the reference, Debian's qemu-system-riscv64 (its default
+#   make test-isa-qemu-riscv64 (part of make test-isa-qemu) run them on the reference, Debian's qemu-system-riscv64 (its default
 #                        for -smp 4 is one thread per vCPU)
 #   make isa-riscv64     only build them (build/isa/riscv64/NAME.elf)
 
@@ -19,7 +19,7 @@ ISA_RV64_SMP_ELFS := $(filter build/isa/riscv64/smp_%,$(ISA_RV64_ELFS))
 ISA_RV64_FLAGS := -march=rv64gc -mabi=lp64d -nostdlib -nostartfiles -static \
   -Wl,-T,$(ISA_RV64_DIR)/link.ld -Wl,--no-relax -Wl,--build-id=none -Wl,--no-warn-rwx-segments -I$(ISA_RV64_DIR)
 
-.PHONY: isa-riscv64 test-isa-qemu
+.PHONY: isa-riscv64 test-isa test-isa-riscv64 test-isa-qemu test-isa-qemu-riscv64
 
 build/isa/riscv64/%.elf: $(ISA_RV64_DIR)/%.S $(ISA_RV64_DIR)/harness.h $(ISA_RV64_DIR)/smp.h $(ISA_RV64_DIR)/link.ld
 	@mkdir -p $(dir $@)
@@ -27,7 +27,8 @@ build/isa/riscv64/%.elf: $(ISA_RV64_DIR)/%.S $(ISA_RV64_DIR)/harness.h $(ISA_RV6
 
 isa-riscv64: $(ISA_RV64_ELFS)
 
-test-isa: native wasm isa-riscv64
+test-isa: test-isa-riscv64
+test-isa-riscv64: native wasm isa-riscv64
 	@rc=0; \
 	bash test/isa/run.sh --label native --timeout $(ISA_TIMEOUT) build/native/qemu-wasm -- $(ISA_RV64_ELFS) || rc=1; \
 	bash test/isa/run.sh --label node --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -- $(ISA_RV64_ELFS) || rc=1; \
@@ -39,5 +40,6 @@ test-isa: native wasm isa-riscv64
 	bash test/isa/run.sh --label node-single --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,thread=single -- $(ISA_RV64_SMP_ELFS) || rc=1; \
 	exit $$rc
 
-test-isa-qemu: isa-riscv64
+test-isa-qemu: test-isa-qemu-riscv64
+test-isa-qemu-riscv64: isa-riscv64
 	@bash test/isa/run.sh --label qemu --timeout $(ISA_TIMEOUT) $(QEMU_RISCV64) -- $(ISA_RV64_ELFS)
