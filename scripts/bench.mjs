@@ -44,26 +44,30 @@
 //   BENCH_APPEND='console=ttyS0 qemu-wasm.nomodules'   the kernel command line
 //   BENCH_VERBOSE=1     copy the guests' output to stderr (bench.sh sets BOOT_TEST_VERBOSE for
 //                       the harness's booted guests too)
-import { Guest, bootArgs, missingEngine, OUR_FIRMWARE, LAUNCHER, NATIVE, QEMU, ROOT }
-  from '../test/boot/harness.mjs';
+//   BENCH_ARCH=riscv64  the guest architecture (test/boot/archs/<arch>.mjs: its launcher,
+//                       reference QEMU, images, firmware, command lines; the bare-metal
+//                       benchmark build/bench/<arch>/bench.elf).  What is above is riscv64's.
+import { Guest, archInfo, missingEngine, ROOT, DEFAULT_ARCH } from '../test/boot/harness.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const env = process.env;
+const ARCH = env.BENCH_ARCH || DEFAULT_ARCH;
+const G = guestOf(ARCH);
 const RUNS = Number(env.BENCH_RUNS || 3);
 const LOOP = Number(env.BENCH_LOOP || 200000);
 const MD5_MB = Number(env.BENCH_MD5_MB || 20);
-const FIRMWARE = env.BENCH_FIRMWARE || 'opensbi';
-const APPEND = env.BENCH_APPEND || 'console=ttyS0 qemu-wasm.nomodules';
+const FIRMWARE = env.BENCH_FIRMWARE || G.defaultFirmware;
+const APPEND = env.BENCH_APPEND || `${G.append} qemu-wasm.nomodules`;
 const VERBOSE = !!(env.BENCH_VERBOSE || env.BOOT_TEST_VERBOSE);
 const ALL_BENCHES = ['compute', 'boot', 'loop', 'md5'];
 const ONLY = (env.BENCH_ONLY || ALL_BENCHES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 const ALL_ENGINES = ['node-jit-off', 'node', 'native', 'qemu'];
 const ENGINES = (env.BENCH_ENGINES || ALL_ENGINES.join(',')).split(',').map((s) => s.trim())
   .map((s) => (s === 'node-nojit' ? 'node-jit-off' : s)).filter(Boolean);
-const BENCH_ELF = path.join(ROOT, 'build', 'bench', 'riscv64', 'bench.elf');
+const BENCH_ELF = path.join(ROOT, 'build', 'bench', ARCH, 'bench.elf');
 const KERNELS = ['list', 'matrix', 'crc', 'state', 'fp'];
 const BOOT_TIMEOUT = 600000;
 const CMD_TIMEOUT = 1800000;
@@ -83,8 +87,9 @@ for (const e of ENGINES) {
     process.exit(2);
   }
 }
-if (!['opensbi', 'ours'].includes(FIRMWARE)) {
-  console.error(`bench: BENCH_FIRMWARE must be 'opensbi' or 'ours', not '${FIRMWARE}'`);
+const FIRMWARES = Object.keys(G.firmwareNames);
+if (!FIRMWARES.includes(FIRMWARE)) {
+  console.error(`bench: BENCH_FIRMWARE must be ${FIRMWARES.map((f) => `'${f}'`).join(' or ')}, not '${FIRMWARE}'`);
   process.exit(2);
 }
 const wantCompute = ONLY.includes('compute');
@@ -102,7 +107,7 @@ const engines = [];
 const notes = [];
 for (const name of ALL_ENGINES.filter((e) => ENGINES.includes(e))) {
   const info = ENGINE_INFO[name];
-  const why = missingEngine(info.base);
+  const why = missingEngine(info.base, ARCH);
   if (why) {
     notes.push(`${info.label}: not run: ${why}`);
     continue;
@@ -110,11 +115,11 @@ for (const name of ALL_ENGINES.filter((e) => ENGINES.includes(e))) {
   engines.push({ name, ...info });
 }
 if (wantCompute && !fs.existsSync(BENCH_ELF)) {
-  console.error(`bench: ${path.relative(ROOT, BENCH_ELF)} is missing: run make bench-riscv64`);
+  console.error(`bench: ${path.relative(ROOT, BENCH_ELF)} is missing: run make bench-${ARCH}`);
   process.exit(1);
 }
-if (wantGuest && FIRMWARE === 'ours' && !fs.existsSync(OUR_FIRMWARE)) {
-  console.error(`bench: ${path.relative(ROOT, OUR_FIRMWARE)} is missing: run make bios`);
+if (wantGuest && FIRMWARE === 'ours' && !fs.existsSync(G.ourFirmware)) {
+  console.error(`bench: ${path.relative(ROOT, G.ourFirmware)} is missing: run make bios`);
   process.exit(1);
 }
 
@@ -125,16 +130,16 @@ function median(xs) {
 
 function argv(e, args) {
   switch (e.base) {
-    case 'node': return [process.execPath, [LAUNCHER, ...e.accel, ...args]];
-    case 'native': return [NATIVE, [...e.accel, ...args]];
-    default: return [QEMU, args];
+    case 'node': return [process.execPath, [G.launcher, ...e.accel, ...args]];
+    case 'native': return [G.native, [...e.accel, ...args]];
+    default: return [G.qemu, args];
   }
 }
 
 // ---- compute: the bare-metal benchmark ----------------------------------------------------
 
 function runCompute(e) {
-  const [file, args] = argv(e, ['-M', 'virt', '-bios', 'none', '-nographic', '-kernel', BENCH_ELF]);
+  const [file, args] = argv(e, G.bareMetalArgs(BENCH_ELF));
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(file, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -157,7 +162,7 @@ function runCompute(e) {
       const wall = (performance.now() - t0) / 1000;
       const r = { wall, kernels: {} };
       for (const m of out.matchAll(/^bench: (\w+) (\d+) ticks/gm)) {
-        r.kernels[m[1]] = Number(m[2]) / 1e7;
+        r.kernels[m[1]] = Number(m[2]) / G.benchTickHz;
       }
       const ok = /^bench: ok\r?$/m.test(out);
       if (code !== 0 || !ok || !Number.isFinite(r.kernels.total)) {
@@ -188,8 +193,8 @@ async function guestTimed(g, cmd) {
 }
 
 async function runGuest(e) {
-  const firmware = e.base === 'qemu' ? 'opensbi' : FIRMWARE;
-  const [file, args] = argv(e, bootArgs({ firmware, append: APPEND }));
+  const firmware = e.base === 'qemu' ? G.referenceFirmware : FIRMWARE;
+  const [file, args] = argv(e, G.bootArgs({ firmware, append: APPEND }));
   // (the harness copies the console to stderr when BOOT_TEST_VERBOSE is set)
   const g = Guest.start({ command: [file, args], name: e.label });
   const r = {};
@@ -237,11 +242,11 @@ const t0 = performance.now();
 console.log(`qemu-wasm bench: ${os.cpus().length} CPUs (${os.cpus()[0]?.model || '?'}), load average ` +
   `${startLoad} at start; median of ${RUNS} runs, engines interleaved`);
 if (wantCompute) {
-  console.log(`compute: ${path.relative(ROOT, BENCH_ELF)} (-M virt -bios none), seconds of the guest's rdtime`);
+  console.log(`compute: ${path.relative(ROOT, BENCH_ELF)} (${bareMetalOptions()}), seconds of the guest's ${G.benchClock}`);
 }
 if (wantGuest) {
-  console.log(`guest: Debian kernel ${readVersion()}, busybox initramfs, -M virt -m 512M -smp 1, ` +
-    `-bios ${FIRMWARE === 'ours' ? 'ours (QEMU: OpenSBI)' : 'OpenSBI fw_dynamic.bin'}, -append '${APPEND}'`);
+  console.log(`guest: Debian kernel ${readVersion()}, busybox initramfs, -M ${G.board} -m 512M -smp 1, ` +
+    `-bios ${firmwareText()}, -append '${APPEND}'`);
   if (ONLY.includes('loop')) {
     console.log(`  loop: ${LOOP_CMD}`);
   }
@@ -334,9 +339,9 @@ for (const r of table) {
   console.log(line(r));
 }
 if (ref) {
-  console.log('(x) = ratio to QEMU 7.2 (qemu-system-riscv64 TCG) on this machine, same run');
+  console.log(`(x) = ratio to QEMU 7.2 (qemu-system-${ARCH} TCG) on this machine, same run`);
 } else {
-  console.log(ENGINES.includes('qemu') ? `(no ratios: ${QEMU} is not installed: apt-get install qemu-system-misc)`
+  console.log(ENGINES.includes('qemu') ? `(no ratios: ${G.qemu} is not installed: apt-get install ${G.qemuPackage})`
     : '(no ratios: BENCH_ENGINES leaves out qemu)');
 }
 console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end; ${((performance.now() - t0) / 60000).toFixed(1)} minutes`);
@@ -346,8 +351,30 @@ process.exitCode = failed ? 1 : 0;
 
 function readVersion() {
   try {
-    return fs.readFileSync(path.join(ROOT, 'build', 'images', 'riscv64', 'VERSION'), 'utf8').trim();
+    return fs.readFileSync(path.join(G.images, 'VERSION'), 'utf8').trim();
   } catch (err) {
     return '(unknown)';
   }
+}
+
+function guestOf(arch) {
+  try {
+    return archInfo(arch);
+  } catch (err) {
+    console.error(`bench: BENCH_ARCH: ${err.message}`);
+    process.exit(2);
+  }
+}
+
+// The bare-metal command line without the console and the kernel: "-M virt -bios none".
+function bareMetalOptions() {
+  const args = G.bareMetalArgs('ELF');
+  const k = args.indexOf('-kernel');
+  return args.filter((a, i) => a !== '-nographic' && i !== k && i !== k + 1).join(' ');
+}
+
+// The header's -bios: ours, or the reference's, and what QEMU runs when that differs.
+function firmwareText() {
+  const name = G.firmwareNames[FIRMWARE];
+  return FIRMWARE === G.referenceFirmware ? name : `${name} (QEMU: ${G.referenceFirmwareShort})`;
 }

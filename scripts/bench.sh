@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/bench.sh — `make bench`: the bare-metal compute benchmark (bench/riscv64/), boot to
+# scripts/bench.sh — `make bench`: the bare-metal compute benchmark (bench/<arch>/), boot to
 # a busybox shell, and in that shell a 200,000-iteration arithmetic loop and md5sum of 20 MB,
 # under Node with the JIT off and on, under the native build and under Debian's
 # qemu-system-riscv64 (when installed: qemu-system-misc), median of 3 each, engines
@@ -11,15 +11,21 @@
 # scripts/bench_smp.mjs: the same parallel guest jobs with -smp 1 and -smp 2 (Node, QEMU), and
 # the speed-up smp2/smp1 (its knobs: BENCH_SMP_*).  BENCH_ONLY=io or BENCH_ONLY=smp runs only
 # that one (BENCH_ONLY=io,smp both); BENCH_ONLY without io or smp skips them.
+# BENCH_ARCH (default riscv64) picks the guest architecture for all three (its launcher,
+# reference QEMU, images and command lines: test/boot/archs/<arch>.mjs; its bare-metal
+# benchmark: bench/<arch>/, built by make bench-<arch>); what is above is riscv64's.
 # Run it on an otherwise idle machine: one emulator runs at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export BENCH_ARCH=${BENCH_ARCH:-riscv64}
+[ -f "test/boot/archs/$BENCH_ARCH.mjs" ] \
+    || { echo "bench: BENCH_ARCH: unknown guest architecture '$BENCH_ARCH' (no test/boot/archs/$BENCH_ARCH.mjs)" >&2; exit 2; }
 
 [ -x build/native/qemu-wasm ] && [ -f build/wasm/qemu-wasm.wasm ] \
     || { echo "bench: the builds are missing: run make" >&2; exit 1; }
-[ -f build/bench/riscv64/bench.elf ] \
-    || { echo "bench: build/bench/riscv64/bench.elf is missing: run make bench-riscv64" >&2; exit 1; }
-bash scripts/images.sh riscv64
+[ -f "build/bench/$BENCH_ARCH/bench.elf" ] \
+    || { echo "bench: build/bench/$BENCH_ARCH/bench.elf is missing: run make bench-$BENCH_ARCH" >&2; exit 1; }
+bash scripts/images.sh "$BENCH_ARCH"
 [ -z "${BENCH_VERBOSE:-}" ] || export BOOT_TEST_VERBOSE=1
 # BENCH_ONLY: "io" selects bench_io.mjs, "smp" bench_smp.mjs, the rest goes to bench.mjs
 only=${BENCH_ONLY:-}

@@ -58,11 +58,15 @@
 //   BENCH_IO_FIRMWARE=ours            -bios for our engines: 'ours' (default) or 'opensbi'
 //   BENCH_VERBOSE=1                   copy the guests' consoles to stderr
 //   QEMU_SYSTEM_RISCV64, QEMU_WASM_NATIVE   other binaries for the reference / the native build
+//   BENCH_ARCH=riscv64                the guest architecture (test/boot/archs/<arch>.mjs: launcher,
+//                                     reference QEMU, images, firmware, command line).  What is
+//                                     above is riscv64's.
 // (BENCH_ONLY is bench.mjs's and is not read here.)
 // Exit status 1 if any run failed (the table still shows what succeeded).  About 5 minutes
 // with the defaults on a 2-core machine (a boot: ~40 s under Node or the native build, ~20 s
 // under QEMU).
 import { Machine } from '../cli/index.js';
+import { archInfo, DEFAULT_ARCH } from '../test/boot/harness.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
@@ -72,12 +76,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const IMAGES = path.join(ROOT, 'build', 'images', 'riscv64');
-const OPENSBI = path.join(IMAGES, 'fw_dynamic.bin');
-const OUR_FIRMWARE = path.join(ROOT, 'build', 'bios', 'riscv64', 'qemu-wasm-fw.bin');
-const NATIVE = process.env.QEMU_WASM_NATIVE
-  ? path.resolve(process.env.QEMU_WASM_NATIVE) : path.join(ROOT, 'build', 'native', 'qemu-wasm');
-const QEMU = process.env.QEMU_SYSTEM_RISCV64 || 'qemu-system-riscv64';
+const ARCH = process.env.BENCH_ARCH || DEFAULT_ARCH;
+const G = guestOf(ARCH);
+const IMAGES = G.images;
+const OUR_FIRMWARE = G.ourFirmware;
+const NATIVE = G.native;
+const QEMU = G.qemu;
 const GUEST_UP = 'qemu-wasm: guest up';
 const PROMPT = /(?:^|[\r\n])[^\r\n]*[#$] /;
 const MiB = 1 << 20;
@@ -88,6 +92,7 @@ const BLK_MB = posInt('BENCH_IO_BLK_MB', 128);
 const P9_MB = posInt('BENCH_IO_9P_MB', 64);
 const DISK_MB = posInt('BENCH_IO_DISK_MB', 256);
 const FIRMWARE = env.BENCH_IO_FIRMWARE || 'ours';
+const FIRMWARES = Object.keys(G.firmwareNames);
 const VERIFY_MB = env.BENCH_IO_VERIFY_MB === '0' ? 0 : posInt('BENCH_IO_VERIFY_MB', 8);
 const VERIFY = VERIFY_MB > 0;
 const DIRECT = !!env.BENCH_IO_DIRECT && env.BENCH_IO_DIRECT !== '0';
@@ -132,8 +137,8 @@ for (const e of wantedEngines) {
 if (wantBlk && BLK_MB + VERIFY_MB > DISK_MB) {
   die(`BENCH_IO_BLK_MB + BENCH_IO_VERIFY_MB (${BLK_MB} + ${VERIFY_MB}) must fit in BENCH_IO_DISK_MB (${DISK_MB})`, 2);
 }
-if (!['ours', 'opensbi'].includes(FIRMWARE)) {
-  die(`BENCH_IO_FIRMWARE must be 'ours' or 'opensbi', not '${FIRMWARE}'`, 2);
+if (!FIRMWARES.includes(FIRMWARE)) {
+  die(`BENCH_IO_FIRMWARE must be ${FIRMWARES.map((f) => `'${f}'`).join(' or ')}, not '${FIRMWARE}'`, 2);
 }
 
 function posInt(name, dflt) {
@@ -154,6 +159,9 @@ function die(msg, status = 1) {
 // Why an engine cannot run (null if it can).
 function missing(name) {
   if (name === 'node' || name === 'node-jit-off') {
+    if (!fs.existsSync(G.launcher)) {
+      return `${path.relative(ROOT, G.launcher)} does not exist: no ${ARCH} launcher`;
+    }
     const wasm = path.join(env.QEMU_WASM_BUILD || path.join(ROOT, 'build', 'wasm'), 'qemu-wasm.wasm');
     return fs.existsSync(wasm) ? null : `${path.relative(ROOT, wasm)} is missing: run make`;
   }
@@ -162,14 +170,14 @@ function missing(name) {
   }
   const r = spawnSync(QEMU, ['--version'], { encoding: 'utf8' });
   if (r.status !== 0) {
-    return `${QEMU} is not installed (apt-get install qemu-system-misc)`;
+    return `${QEMU} is not installed (apt-get install ${G.qemuPackage})`;
   }
   return null;
 }
 
 // Can QEMU do 9p here (Debian builds it with virtfs; another build may not)?
 function qemuHas9p() {
-  const r = spawnSync(QEMU, ['-M', 'virt', '-device', 'help'], { encoding: 'utf8' });
+  const r = spawnSync(QEMU, ['-M', G.board, '-device', 'help'], { encoding: 'utf8' });
   return /"virtio-9p-(device|pci)"/.test(`${r.stdout}${r.stderr}`);
 }
 
@@ -178,14 +186,11 @@ function qemuVersion() {
   return (/version (\S+)/.exec(r.stdout || '') || [])[1] || '?';
 }
 
-// The command line (QEMU's options, the same for every engine but -bios).
+// The command line (QEMU's options, the same for every engine but -bios): the arch's boot
+// command line (test/boot/archs/<arch>.mjs), then the disk and the share.
 function guestArgs(engine, dir) {
-  const args = ['-M', 'virt', '-m', '512M', '-smp', '1'];
-  if (!engine.ours || FIRMWARE === 'opensbi') {
-    args.push('-bios', OPENSBI);
-  }
-  args.push('-kernel', path.join(IMAGES, 'Image'), '-initrd', path.join(IMAGES, 'initramfs.cpio.gz'),
-    '-append', 'console=ttyS0', '-nographic');
+  const args = G.bootArgs({ firmware: engine.ours ? FIRMWARE : G.referenceFirmware, memory: '512M',
+    smp: 1, append: G.append });
   if (wantBlk) {
     args.push('-drive', `file=${path.join(dir, 'disk.img')},format=raw,if=virtio`);
   }
@@ -307,7 +312,7 @@ class Console {
 
 async function startGuest(engine, args) {
   if (engine.name.startsWith('node')) {
-    return Machine.start({ args: [...(engine.accel || []), ...args], echo: VERBOSE ? process.stderr : undefined });
+    return Machine.start({ arch: ARCH, args: [...(engine.accel || []), ...args], echo: VERBOSE ? process.stderr : undefined });
   }
   return new Console(engine.name === 'native' ? NATIVE : QEMU, args, engine.label);
 }
@@ -530,14 +535,14 @@ for (const name of ALL_ENGINES.filter((e) => wantedEngines.includes(e))) {
     info.label = `QEMU ${qemuVersion()}`;
     if (want9p && !qemuHas9p()) {
       info.has9p = false;
-      notes.push(`${info.label}: this qemu-system-riscv64 has no virtio-9p (-virtfs): blk only`);
+      notes.push(`${info.label}: this qemu-system-${ARCH} has no virtio-9p (-virtfs): blk only`);
     }
   }
   engines.push(info);
 }
-for (const f of ['Image', 'initramfs.cpio.gz', 'fw_dynamic.bin']) {
+for (const f of G.imageFiles) {
   if (!fs.existsSync(path.join(IMAGES, f))) {
-    die(`${path.relative(ROOT, path.join(IMAGES, f))} is missing: run bash scripts/images.sh riscv64`);
+    die(`${path.relative(ROOT, path.join(IMAGES, f))} is missing: run bash scripts/images.sh ${ARCH}`);
   }
 }
 if (FIRMWARE === 'ours' && engines.some((e) => e.ours) && !fs.existsSync(OUR_FIRMWARE)) {
@@ -556,8 +561,8 @@ try {
 }
 console.log(`qemu-wasm I/O bench: ${os.cpus().length} CPUs (${os.cpus()[0]?.model || '?'}), load average ` +
   `${os.loadavg()[0].toFixed(2)} at start; median of ${RUNS} boots per engine, engines interleaved`);
-console.log(`guest: Debian kernel ${kver}, busybox initramfs, -M virt -m 512M -smp 1, ` +
-  `-bios ${FIRMWARE === 'ours' ? 'ours (QEMU: OpenSBI fw_dynamic.bin)' : 'OpenSBI fw_dynamic.bin'}, -append console=ttyS0`);
+console.log(`guest: Debian kernel ${kver}, busybox initramfs, -M ${G.board} -m 512M -smp 1, ` +
+  `-bios ${firmwareText()}, -append ${G.append}`);
 if (wantBlk) {
   console.log(`  -drive file=TMP/disk.img,format=raw,if=virtio (${DISK_MB} MiB, host file in ${os.tmpdir()}); ` +
     `dd bs=1M count=${BLK_MB} (write: conv=fsync; read after drop_caches)${DIRECT ? '; oflag/iflag=direct' : ''}`);
@@ -623,10 +628,25 @@ for (const r of table) {
   console.log(line(r));
 }
 if (ref) {
-  console.log(`(x) = throughput relative to ${ref.label} (qemu-system-riscv64, TCG) on this machine, same run`);
+  console.log(`(x) = throughput relative to ${ref.label} (qemu-system-${ARCH}, TCG) on this machine, same run`);
 } else {
-  console.log(wantedEngines.includes('qemu') ? `(no ratios: ${QEMU} is not installed: apt-get install qemu-system-misc)`
+  console.log(wantedEngines.includes('qemu') ? `(no ratios: ${QEMU} is not installed: apt-get install ${G.qemuPackage})`
     : '(no ratios: BENCH_ENGINES leaves out qemu)');
 }
 console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end; ${((performance.now() - t0) / 60000).toFixed(1)} minutes`);
 process.exitCode = [...results.values()].some((rs) => rs.some((r) => r.error)) ? 1 : 0;
+
+function guestOf(arch) {
+  try {
+    return archInfo(arch);
+  } catch (err) {
+    console.error(`bench_io: BENCH_ARCH: ${err.message}`);
+    process.exit(2);
+  }
+}
+
+// The header's -bios: ours, or the reference's, and what QEMU runs when that differs.
+function firmwareText() {
+  const name = G.firmwareNames[FIRMWARE];
+  return FIRMWARE === G.referenceFirmware ? name : `${name} (QEMU: ${G.firmwareNames[G.referenceFirmware]})`;
+}

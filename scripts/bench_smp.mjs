@@ -44,9 +44,11 @@
 //   BENCH_SMP_FIRMWARE=opensbi   -bios for qemu-wasm: opensbi or ours (QEMU: always OpenSBI)
 //   BENCH_VERBOSE=1              copy the guests' consoles to stderr
 //   QEMU_SYSTEM_RISCV64, QEMU_WASM_NATIVE, QEMU_WASM_BUILD   other binaries / build
+//   BENCH_ARCH=riscv64           the guest architecture (test/boot/archs/<arch>.mjs: launcher,
+//                                reference QEMU, images, firmware, command line, timer
+//                                interrupt).  What is above is riscv64's.
 // Exit status 1 if any run failed (the table still shows what succeeded).
-import { Guest, bootArgs, missingEngine, OUR_FIRMWARE, LAUNCHER, NATIVE, QEMU, ROOT }
-  from '../test/boot/harness.mjs';
+import { Guest, archInfo, missingEngine, ROOT, DEFAULT_ARCH } from '../test/boot/harness.mjs';
 import { parallelCommand, parseParallel } from '../test/boot/smp.mjs';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -54,12 +56,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 const env = process.env;
+const ARCH = env.BENCH_ARCH || DEFAULT_ARCH;
+const G = guestOf(ARCH);
 const RUNS = posInt('BENCH_RUNS', 3);
 const N = posInt('BENCH_SMP_N', 2);
 const LOOP = posInt('BENCH_SMP_LOOP', 50000);
 const MD5_MB = posInt('BENCH_SMP_MD5_MB', 16);
-const FIRMWARE = env.BENCH_SMP_FIRMWARE || 'opensbi';
-const APPEND = 'console=ttyS0 qemu-wasm.nomodules';
+const FIRMWARE = env.BENCH_SMP_FIRMWARE || G.defaultFirmware;
+const APPEND = `${G.append} qemu-wasm.nomodules`;
 const BOOT_TIMEOUT = 600000;
 const CMD_TIMEOUT = 1800000;
 const ALL_ROWS = ['loop', 'md5'];
@@ -106,18 +110,19 @@ for (const e of WANTED) {
 if (N < 2) {
   die('BENCH_SMP_N must be at least 2', 2);
 }
-if (!['opensbi', 'ours'].includes(FIRMWARE)) {
-  die(`BENCH_SMP_FIRMWARE must be 'opensbi' or 'ours', not '${FIRMWARE}'`, 2);
+const FIRMWARES = Object.keys(G.firmwareNames);
+if (!FIRMWARES.includes(FIRMWARE)) {
+  die(`BENCH_SMP_FIRMWARE must be ${FIRMWARES.map((f) => `'${f}'`).join(' or ')}, not '${FIRMWARE}'`, 2);
 }
-if (FIRMWARE === 'ours' && !fs.existsSync(OUR_FIRMWARE)) {
-  die(`${path.relative(ROOT, OUR_FIRMWARE)} is missing: run make bios`);
+if (FIRMWARE === 'ours' && !fs.existsSync(G.ourFirmware)) {
+  die(`${path.relative(ROOT, G.ourFirmware)} is missing: run make bios`);
 }
 
 const engines = [];
 const notes = [];
 for (const name of ALL_ENGINES.filter((e) => WANTED.includes(e))) {
   const info = ENGINE_INFO[name];
-  const why = missingEngine(info.base);
+  const why = missingEngine(info.base, ARCH);
   if (why) {
     notes.push(`${info.label}: not run: ${why}`);
     continue;
@@ -127,19 +132,19 @@ for (const name of ALL_ENGINES.filter((e) => WANTED.includes(e))) {
 
 const MD5_WANT = crypto.createHash('md5').update(Buffer.alloc(MD5_MB << 20)).digest('hex');
 const WORK = {
-  loop: { cmd: parallelCommand({ jobs: N, loop: LOOP }), want: String(LOOP),
+  loop: { cmd: parallelCommand({ jobs: N, loop: LOOP, timerIrq: G.timerIrq }), want: String(LOOP),
     amount: N * LOOP, unit: 'k it/s', scale: 1e-3,
     what: `${N} x busybox sh loop of ${LOOP} iterations` },
-  md5: { cmd: parallelCommand({ jobs: N, md5Mb: MD5_MB }), want: `${MD5_WANT}  -`,
+  md5: { cmd: parallelCommand({ jobs: N, md5Mb: MD5_MB, timerIrq: G.timerIrq }), want: `${MD5_WANT}  -`,
     amount: N * MD5_MB * 1048576, unit: 'MB/s', scale: 1e-6,
     what: `${N} x dd if=/dev/zero bs=1M count=${MD5_MB} | md5sum` },
 };
 
 function argv(e, args) {
   switch (e.base) {
-    case 'node': return [process.execPath, [LAUNCHER, ...e.accel, ...args]];
-    case 'native': return [NATIVE, [...e.accel, ...args]];
-    default: return [QEMU, args];
+    case 'node': return [process.execPath, [G.launcher, ...e.accel, ...args]];
+    case 'native': return [G.native, [...e.accel, ...args]];
+    default: return [G.qemu, args];
   }
 }
 
@@ -151,8 +156,8 @@ function median(xs) {
 // Boot with -smp `smp`, run every row's work, power off.  Resolves with { boot, loop: {...},
 // md5: {...} } (each { seconds, rate, busy: [% per hart] }) or with an error.
 async function runGuest(e, smp) {
-  const firmware = e.base === 'qemu' ? 'opensbi' : FIRMWARE;
-  const [file, args] = argv(e, bootArgs({ firmware, smp, append: APPEND }));
+  const firmware = e.base === 'qemu' ? G.referenceFirmware : FIRMWARE;
+  const [file, args] = argv(e, G.bootArgs({ firmware, smp, append: APPEND }));
   const g = Guest.start({ command: [file, args], name: `${e.label} -smp ${smp}` });
   const r = {};
   try {
@@ -198,7 +203,7 @@ const t0 = performance.now();
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 console.log(`qemu-wasm SMP bench: ${os.cpus().length} host CPUs (${os.cpus()[0]?.model || '?'}), load ` +
   `average ${os.loadavg()[0].toFixed(2)} at start; -smp 1 vs -smp ${N}, median of ${RUNS} boots each, interleaved`);
-console.log(`guest: -M virt -m 512M, -bios ${FIRMWARE === 'ours' ? 'ours (QEMU: OpenSBI)' : 'OpenSBI fw_dynamic.bin'}, ` +
+console.log(`guest: -M ${G.board} -m 512M, -bios ${firmwareText()}, ` +
   `-append '${APPEND}'; the same ${N} jobs at once with either -smp, timed by the guest clock:`);
 for (const row of ROWS) {
   console.log(`  ${row.padEnd(4)} ${WORK[row].what}`);
@@ -267,3 +272,18 @@ console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end; ${((performa
 
 const failed = [...results.values()].some((m) => [...m.values()].some((rs) => rs.some((r) => r.error)));
 process.exitCode = failed ? 1 : 0;
+
+function guestOf(arch) {
+  try {
+    return archInfo(arch);
+  } catch (err) {
+    console.error(`bench_smp: BENCH_ARCH: ${err.message}`);
+    process.exit(2);
+  }
+}
+
+// The header's -bios: ours, or the reference's, and what QEMU runs when that differs.
+function firmwareText() {
+  const name = G.firmwareNames[FIRMWARE];
+  return FIRMWARE === G.referenceFirmware ? name : `${name} (QEMU: ${G.referenceFirmwareShort})`;
+}

@@ -1,9 +1,13 @@
 // test/api/common.mjs — what the API tests share: the default guest and its boot.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureImages, IMAGES, ROOT } from '../boot/harness.mjs';
+import { ensureImages, archInfo, DEFAULT_ARCH, ROOT } from '../boot/harness.mjs';
 
-export { ROOT, IMAGES, ensureImages };
+// Machine.start() without `arch` runs the default target: the default guest (riscv64), whose
+// images, command line and paths are test/boot/archs/<arch>.mjs's.
+const DEFAULT_GUEST = archInfo(DEFAULT_ARCH);
+export const IMAGES = DEFAULT_GUEST.images;
+export { ROOT, ensureImages };
 export const KERNEL = path.join(IMAGES, 'Image');
 export const INITRD = path.join(IMAGES, 'initramfs.cpio.gz');
 export const GUEST_UP = 'qemu-wasm: guest up';
@@ -13,7 +17,7 @@ export const BOOT_TIMEOUT = 300_000;
 
 // Machine.start() options for the default guest.
 export function guest(extra = {}) {
-  return { memory: '512M', kernel: KERNEL, initrd: INITRD, append: 'console=ttyS0', ...extra };
+  return { memory: '512M', kernel: KERNEL, initrd: INITRD, append: DEFAULT_GUEST.append, ...extra };
 }
 
 // The resident set of a process in MiB (Linux /proc), or null.

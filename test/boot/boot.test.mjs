@@ -9,33 +9,37 @@
 // m.on('output').
 //
 // The native-engine case keeps using harness.mjs (Guest): the API only runs the Node
-// launcher (cli/qemu-wasm.js), never build/native/qemu-wasm.
+// launcher (cli/qemu-wasm-<arch>.js), never build/native/qemu-wasm.
+//
+// Each case is for one guest architecture (c.arch: test/boot/cases/<arch>.mjs); its launcher,
+// native binary, images, command line and what its guest shows (interrupt names, CPU ids) are
+// the arch's (archInfo: test/boot/archs/<arch>.mjs).
 //
 // Needs: make (both builds, our firmware), the images (built here through
-// scripts/images.sh riscv64, cached).  Run: make test-boot, or node --test test/boot/.
+// scripts/images.sh <arch>, cached).  Run: make test-boot, or node --test test/boot/.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Machine, QemuError } from '../../cli/index.js';
-import { Guest, bootArgs, ensureImages, ensureOurFirmware, missingEngine, guard, ROOT, PROMPT,
-  GUEST_UP } from './harness.mjs';
+import { Guest, bootArgs, archInfo, ensureImages, ensureOurFirmware, missingEngine, guard, ROOT,
+  PROMPT, GUEST_UP } from './harness.mjs';
 import { CASES } from './cases.mjs';
 import { parallelCommand, parseParallel, kernelTrouble, formatBusy } from './smp.mjs';
 
 const TAIL_LINES = 50;
 
-let imagesReady = false;
+const imagesReady = new Set(); // the archs whose images are built
 function prepare(c) {
-  const missing = missingEngine(c.engine);
+  const missing = missingEngine(c.engine, c.arch);
   assert.equal(missing, null, missing);
-  if (!imagesReady) {
-    ensureImages();
-    imagesReady = true;
+  if (!imagesReady.has(c.arch)) {
+    ensureImages(c.arch);
+    imagesReady.add(c.arch);
   }
 }
 
 // The emulator's arguments for a case.
 function caseArgs(c) {
-  return bootArgs({ firmware: c.firmware, smp: c.smp || 1, append: c.append,
+  return bootArgs({ arch: c.arch, firmware: c.firmware, smp: c.smp || 1, append: c.append,
     extra: c.accel ? ['-accel', c.accel] : [] });
 }
 
@@ -60,31 +64,33 @@ function interruptCounts(text) {
 
 // Checks that are procedures rather than one command.  `guest` has run(cmd) -> { output,
 // status } and console() -> everything it printed (an ApiGuest or a harness Guest); `chk` is
-// the check's object in cases.mjs (its parameters); `t` the test, for diagnostics.
+// the check's object in cases/<arch>.mjs (its parameters); `t` the test, for diagnostics; `g`
+// the case's archInfo (what its guest calls the timer and console interrupts, its CPU ids).
 const CHECKS = {
   // The timer interrupt must tick while the guest sleeps, and the UART's line must count the
   // console traffic that typing and printing the commands makes.
-  async interrupts(guest) {
+  async interrupts(guest, chk, t, g) {
+    const { timerIrq: timer, consoleIrq: uart } = g;
     const first = await guest.run('cat /proc/interrupts');
     assert.equal(first.status, 0);
     const a = interruptCounts(first.output);
     const second = await guest.run('sleep 1; cat /proc/interrupts');
     assert.equal(second.status, 0);
     const b = interruptCounts(second.output);
-    assert.ok('riscv-timer' in a, `a riscv-timer line in /proc/interrupts:\n${first.output}`);
-    assert.ok('ttyS0' in a, `a ttyS0 line in /proc/interrupts:\n${first.output}`);
-    assert.ok(b['riscv-timer'] > a['riscv-timer'],
-      `the timer interrupt count moves (${a['riscv-timer']} -> ${b['riscv-timer']})`);
-    assert.ok(b.ttyS0 > a.ttyS0, `the ttyS0 interrupt count moves (${a.ttyS0} -> ${b.ttyS0})`);
+    assert.ok(timer in a, `a ${timer} line in /proc/interrupts:\n${first.output}`);
+    assert.ok(uart in a, `a ${uart} line in /proc/interrupts:\n${first.output}`);
+    assert.ok(b[timer] > a[timer],
+      `the timer interrupt count moves (${a[timer]} -> ${b[timer]})`);
+    assert.ok(b[uart] > a[uart], `the ${uart} interrupt count moves (${a[uart]} -> ${b[uart]})`);
   },
 
   // -smp N: /proc/cpuinfo has processors 0..N-1 with N distinct hart ids, and the kernel
   // brought all N up.
-  async harts(guest, { cpus }) {
+  async harts(guest, { cpus }, t, g) {
     const r = await guest.run('cat /proc/cpuinfo; dmesg | grep "smp: Brought up"');
     assert.equal(r.status, 0, r.output);
     const procs = [...r.output.matchAll(/^processor\s*:\s*(\d+)$/gm)].map((m) => Number(m[1]));
-    const harts = [...r.output.matchAll(/^hart\s*:\s*(\d+)$/gm)].map((m) => Number(m[1]));
+    const harts = [...r.output.matchAll(g.cpuIdLine)].map((m) => Number(m[1]));
     assert.deepEqual(procs, [...Array(cpus).keys()], `processor 0..${cpus - 1} in /proc/cpuinfo:\n${r.output}`);
     assert.equal(new Set(harts).size, cpus, `${cpus} distinct hart ids in /proc/cpuinfo:\n${r.output}`);
     assert.match(r.output, new RegExp(`smp: Brought up \\d+ nodes?, ${cpus} CPUs`),
@@ -94,8 +100,8 @@ const CHECKS = {
   // -smp N: N CPU-bound jobs (busybox sh loops) started at once; while they run, every hart
   // spends a fair share of the jobs' time busy (user + system ticks of /proc/stat, at least a
   // quarter of an even share) and takes timer interrupts; each job counts to the end.
-  async parallel(guest, { cpus, loop, timeout = 300000 }, t) {
-    const r = await guest.run(parallelCommand({ jobs: cpus, loop }), timeout);
+  async parallel(guest, { cpus, loop, timeout = 300000 }, t, g) {
+    const r = await guest.run(parallelCommand({ jobs: cpus, loop, timerIrq: g.timerIrq }), timeout);
     assert.equal(r.status, 0, r.output);
     const p = parseParallel(r.output);
     t?.diagnostic(`${cpus} jobs x ${loop} iterations: ${p.seconds.toFixed(2)} s (guest clock); ` +
@@ -110,7 +116,7 @@ const CHECKS = {
       `(a quarter of an even share of ${total}); per hart: ${formatBusy(p.busy)}`));
     p.timerIrqs.slice(0, cpus).forEach((n, i) => assert.ok(n > 0,
       `hart ${i} took timer interrupts while the jobs ran (per hart: ${p.timerIrqs.join(', ')})`));
-    assert.equal(p.timerIrqs.length, cpus, `a riscv-timer column per hart:\n${r.output}`);
+    assert.equal(p.timerIrqs.length, cpus, `a ${g.timerIrq} column per hart:\n${r.output}`);
   },
 
   // Nothing on the console since power-on says the kernel hit a bug or a stall.
@@ -152,8 +158,8 @@ class ApiGuest {
     return (performance.now() - this.startTime) / 1000;
   }
 
-  async start(args, startTimeout) {
-    this.m = await Machine.start({ args, cwd: ROOT, startTimeout,
+  async start(arch, args, startTimeout) {
+    this.m = await Machine.start({ arch, args, cwd: ROOT, startTimeout,
       echo: process.env.BOOT_TEST_VERBOSE ? process.stderr : undefined });
     this.m.on('output', (s) => {
       this.recent += s;
@@ -231,11 +237,11 @@ function apiSuite(c) {
   // The guest boots in this first test (not in before(), so that a failure counts as one).
   test('boots to a shell prompt', { timeout: c.bootTimeout + 30000 }, async (t) => {
     if (c.firmware === 'ours') {
-      ensureOurFirmware();
+      ensureOurFirmware(c.arch);
     }
     guest = new ApiGuest(guestName(c));
     try {
-      await guest.start(caseArgs(c), 60000);
+      await guest.start(c.arch, caseArgs(c), 60000);
     } catch (e) {
       process.stderr.write(`\n----- ${guest.name}: Machine.start failed: ${e.message}\n` +
         `${guest.m?.stderr ?? e.stderr ?? ''}\n`);
@@ -249,7 +255,7 @@ function apiSuite(c) {
     const timeout = chk.timeout || 60000;
     test(chk.name, { timeout: timeout + 30000 }, (t) => apiGuard(t, guest, async () => {
       if (chk.check) {
-        await CHECKS[chk.check](guest, chk, t);
+        await CHECKS[chk.check](guest, chk, t, archInfo(c.arch));
         return;
       }
       const r = await guest.run(chk.cmd, timeout);
@@ -289,9 +295,9 @@ function harnessSuite(c) {
 
   test('boots to a shell prompt', { timeout: c.bootTimeout + 30000 }, async (t) => {
     if (c.firmware === 'ours') {
-      ensureOurFirmware();
+      ensureOurFirmware(c.arch);
     }
-    guest = Guest.start({ engine: c.engine, args: caseArgs(c), name: guestName(c) });
+    guest = Guest.start({ engine: c.engine, arch: c.arch, args: caseArgs(c), name: guestName(c) });
     await guard(t, guest, () => guest.boot(c.bootTimeout));
     t.diagnostic(`${c.engine}: boot to the shell took ${guest.bootTime.toFixed(1)} s`);
   });
@@ -300,7 +306,7 @@ function harnessSuite(c) {
     const timeout = chk.timeout || 60000;
     test(chk.name, { timeout: timeout + 30000 }, (t) => guard(t, () => guest, async () => {
       if (chk.check) {
-        await CHECKS[chk.check](guest, chk, t);
+        await CHECKS[chk.check](guest, chk, t, archInfo(c.arch));
         return;
       }
       const r = await guest.run(chk.cmd, timeout);

@@ -6,8 +6,11 @@
 //   g.send('poweroff -f\n');
 //   const { code } = await g.waitExit(10000);
 //
-// Engines: 'node' (cli/qemu-wasm.js: the product), 'native' (build/native/qemu-wasm) and
-// 'qemu' (Debian's qemu-system-riscv64, the reference for scripts/bench.mjs).  The console is
+// Engines: 'node' (cli/qemu-wasm-<arch>.js: the product), 'native' (build/native/qemu-wasm)
+// and 'qemu' (Debian's qemu-system-<arch>, the reference for scripts/bench.mjs).  Each guest
+// architecture is described by test/boot/archs/<arch>.mjs (archInfo(arch): its launcher,
+// native binary, reference QEMU, image directory, firmware and command lines); riscv64 is
+// the default of every function that takes an arch.  The console is
 // the child's stdin/stdout/stderr as pipes, or a pseudo-terminal with { pty: true } (needs the
 // npm package @lydell/node-pty; `npm install`).
 //
@@ -16,24 +19,17 @@
 // the guest console to stderr and kills the child.  Children still alive when the process
 // exits are killed too.
 //
-// Environment: QEMU_WASM_NATIVE=binary, QEMU_WASM_BUILD=dir (read by the launcher),
-// QEMU_SYSTEM_RISCV64=binary (the reference), BOOT_TEST_VERBOSE=1 copies the console to stderr.
+// Environment: QEMU_WASM_NATIVE=binary (riscv64's native build; another arch's:
+// QEMU_WASM_NATIVE_<ARCH>), QEMU_WASM_BUILD=dir (read by the launcher), QEMU_SYSTEM_<ARCH>=binary
+// (the reference, e.g. QEMU_SYSTEM_RISCV64), BOOT_TEST_VERBOSE=1 copies the console to stderr.
 import { spawn, spawnSync } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const LAUNCHER = path.join(ROOT, 'cli', 'qemu-wasm.js');
-export const NATIVE = process.env.QEMU_WASM_NATIVE
-  ? path.resolve(process.env.QEMU_WASM_NATIVE)
-  : path.join(ROOT, 'build', 'native', 'qemu-wasm');
-export const QEMU = process.env.QEMU_SYSTEM_RISCV64 || 'qemu-system-riscv64';
-export const IMAGES = path.join(ROOT, 'build', 'images', 'riscv64');
-export const OPENSBI = path.join(IMAGES, 'fw_dynamic.bin');
-export const OUR_FIRMWARE = path.join(ROOT, 'build', 'bios', 'riscv64', 'qemu-wasm-fw.bin');
 
 // busybox ash's prompt as root: "/ # " (cwd, then '#').
 export const PROMPT = /(?:^|[\r\n])[^\r\n]*[#$] /;
@@ -42,68 +38,127 @@ export const GUEST_UP = 'qemu-wasm: guest up';
 const VERBOSE = !!process.env.BOOT_TEST_VERBOSE;
 const TAIL_LINES = 50;
 
-// ---- what to run ---------------------------------------------------------------------
+// ---- the guest architectures ---------------------------------------------------------
 
-// The command line of the default riscv64 guest (scripts/images.sh): QEMU's options.
-// firmware: 'opensbi' (Debian's fw_dynamic.bin), 'ours' (no -bios: the machine's default,
-// build/bios/riscv64/qemu-wasm-fw.bin) or a file name.
-export function bootArgs({ firmware = 'opensbi', memory = '512M', smp = 1, append = 'console=ttyS0',
-  extra = [] } = {}) {
-  const args = ['-M', 'virt', '-m', memory, '-smp', String(smp)];
-  if (firmware === 'opensbi') {
-    args.push('-bios', OPENSBI);
-  } else if (firmware !== 'ours') {
-    args.push('-bios', firmware);
+// Every guest architecture is a file test/boot/archs/<arch>.mjs (its fields:
+// archs/riscv64.mjs); a new one adds its file.  riscv64 is the default, as for `qemu-wasm`.
+export const DEFAULT_ARCH = 'riscv64';
+const ARCH_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'archs');
+const PROFILES = new Map();
+for (const f of fs.readdirSync(ARCH_DIR).filter((n) => n.endsWith('.mjs')).sort()) {
+  const p = (await import(pathToFileURL(path.join(ARCH_DIR, f)).href)).default;
+  if (p?.arch !== f.slice(0, -4)) {
+    throw new Error(`test/boot/archs/${f}: its default export's arch must be '${f.slice(0, -4)}'`);
   }
-  args.push('-kernel', path.join(IMAGES, 'Image'),
-    '-initrd', path.join(IMAGES, 'initramfs.cpio.gz'),
-    '-append', append, '-nographic', ...extra);
-  return args;
+  PROFILES.set(p.arch, p);
+}
+/** The guest architectures there are ('riscv64', ...). */
+export const ARCHS = [...PROFILES.keys()];
+
+const infos = new Map();
+// The guest `arch` with its paths on this machine: the profile's fields (archs/<arch>.mjs) and
+//   launcher     cli/qemu-wasm-<arch>.js (the Node engine)
+//   native       build/native/<profile.native>, or the file in the environment's <nativeEnv>
+//   qemu         qemu-system-<arch>, or the binary in QEMU_SYSTEM_<ARCH> (the reference)
+//   images       build/images/<arch> (scripts/images.sh <arch>)
+//   ourFirmware  build/bios/<arch>/<profile.ourFirmware> (null if the arch has none)
+//   bootArgs(opts), bareMetalArgs(elf)   the profile's, with these paths
+export function archInfo(arch = DEFAULT_ARCH) {
+  if (!infos.has(arch)) {
+    const p = PROFILES.get(arch);
+    if (!p) {
+      throw new Error(`unknown guest architecture '${arch}' (test/boot/archs/ has: ${ARCHS.join(', ')})`);
+    }
+    const env = process.env;
+    const nativeEnv = p.nativeEnv || `QEMU_WASM_NATIVE_${arch.toUpperCase()}`;
+    const g = {
+      ...p,
+      launcher: path.join(ROOT, 'cli', `qemu-wasm-${arch}.js`),
+      native: env[nativeEnv] ? path.resolve(env[nativeEnv])
+        : path.join(ROOT, 'build', 'native', p.native || `qemu-wasm-${arch}`),
+      qemu: env[`QEMU_SYSTEM_${arch.toUpperCase()}`] || `qemu-system-${arch}`,
+      images: path.join(ROOT, 'build', 'images', arch),
+      ourFirmware: p.ourFirmware ? path.join(ROOT, 'build', 'bios', arch, p.ourFirmware) : null,
+    };
+    g.bootArgs = (opts) => p.bootArgs(g, opts);
+    g.bareMetalArgs = (elf) => p.bareMetalArgs(g, elf);
+    infos.set(arch, Object.freeze(g));
+  }
+  return infos.get(arch);
 }
 
-export function command(engine, args) {
+// The default guest's paths, as before there were several (riscv64).
+const DEFAULT = archInfo(DEFAULT_ARCH);
+export const LAUNCHER = DEFAULT.launcher;
+export const NATIVE = DEFAULT.native;
+export const QEMU = DEFAULT.qemu;
+export const IMAGES = DEFAULT.images;
+export const OPENSBI = path.join(IMAGES, 'fw_dynamic.bin');
+export const OUR_FIRMWARE = DEFAULT.ourFirmware;
+
+// ---- what to run ---------------------------------------------------------------------
+
+// The command line of the guest `arch` (default riscv64; the images of scripts/images.sh):
+// QEMU's options.  The other options are the arch's (archs/<arch>.mjs); for riscv64:
+// firmware: 'opensbi' (Debian's fw_dynamic.bin), 'ours' (no -bios: the machine's default,
+// build/bios/riscv64/qemu-wasm-fw.bin) or a file name; memory, smp, append, extra.
+export function bootArgs({ arch = DEFAULT_ARCH, ...opts } = {}) {
+  return archInfo(arch).bootArgs(opts);
+}
+
+export function command(engine, args, arch = DEFAULT_ARCH) {
+  const g = archInfo(arch);
   switch (engine) {
-    case 'node': return [process.execPath, [LAUNCHER, ...args]];
-    case 'native': return [NATIVE, args];
-    case 'qemu': return [QEMU, args];
+    case 'node': return [process.execPath, [g.launcher, ...args]];
+    case 'native': return [g.native, args];
+    case 'qemu': return [g.qemu, args];
     default: throw new Error(`unknown engine '${engine}' (node, native, qemu)`);
   }
 }
 
-// Is this engine there to run?  Returns null, or why not.
-export function missingEngine(engine) {
+// Is this engine there to run the guest `arch`?  Returns null, or why not.
+export function missingEngine(engine, arch = DEFAULT_ARCH) {
+  const g = archInfo(arch);
   if (engine === 'node') {
+    if (!fs.existsSync(g.launcher)) {
+      return `${path.relative(ROOT, g.launcher)} does not exist: no ${arch} launcher`;
+    }
     return fs.existsSync(path.join(process.env.QEMU_WASM_BUILD || path.join(ROOT, 'build', 'wasm'),
       'qemu-wasm.wasm')) ? null : 'build/wasm/qemu-wasm.wasm is missing: run make';
   }
   if (engine === 'native') {
-    return fs.existsSync(NATIVE) ? null : `${path.relative(ROOT, NATIVE)} is missing: run make`;
+    return fs.existsSync(g.native) ? null : `${path.relative(ROOT, g.native)} is missing: run make`;
   }
-  const r = spawnSync(QEMU, ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? null : `${QEMU} is not installed (apt-get install qemu-system-misc)`;
+  const r = spawnSync(g.qemu, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? null : `${g.qemu} is not installed (apt-get install ${g.qemuPackage})`;
 }
 
-// Build the guest images (cached: a no-op when they are up to date).  Throws with the
-// script's output when it fails.
-export function ensureImages() {
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'images.sh'), 'riscv64'],
+// Build the guest images of `arch` (cached: a no-op when they are up to date).  Throws with
+// the script's output when it fails.
+export function ensureImages(arch = DEFAULT_ARCH) {
+  const g = archInfo(arch);
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'images.sh'), arch],
     { cwd: ROOT, encoding: 'utf8', timeout: 20 * 60 * 1000 });
   if (r.status !== 0) {
-    throw new Error(`bash scripts/images.sh riscv64 failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n` +
+    throw new Error(`bash scripts/images.sh ${arch} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n` +
       `${r.stdout}${r.stderr}`);
   }
-  for (const f of ['Image', 'initramfs.cpio.gz', 'fw_dynamic.bin']) {
-    if (!fs.existsSync(path.join(IMAGES, f))) {
-      throw new Error(`scripts/images.sh succeeded but ${path.relative(ROOT, path.join(IMAGES, f))} is missing`);
+  for (const f of g.imageFiles) {
+    if (!fs.existsSync(path.join(g.images, f))) {
+      throw new Error(`scripts/images.sh succeeded but ${path.relative(ROOT, path.join(g.images, f))} is missing`);
     }
   }
 }
 
 // Our firmware must have been built: a boot test of it never skips.
-export function ensureOurFirmware() {
-  if (!fs.existsSync(OUR_FIRMWARE)) {
-    throw new Error(`our firmware ${path.relative(ROOT, OUR_FIRMWARE)} is missing: ` +
-      'build it with `make bios` (make -C bios/riscv64)');
+export function ensureOurFirmware(arch = DEFAULT_ARCH) {
+  const g = archInfo(arch);
+  if (!g.ourFirmware) {
+    throw new Error(`the ${arch} guest has no firmware of ours (test/boot/archs/${arch}.mjs)`);
+  }
+  if (!fs.existsSync(g.ourFirmware)) {
+    throw new Error(`our firmware ${path.relative(ROOT, g.ourFirmware)} is missing: ` +
+      `build it with \`make bios\` (make -C bios/${arch})`);
   }
 }
 
@@ -137,12 +192,14 @@ export class Guest {
     return new Guest(opts);
   }
 
-  // { engine, args } say what to run; { command: [file, argv] } overrides it (e.g. to wrap
-  // the emulator in a shell).
-  constructor({ engine = 'node', args = bootArgs(), command: cmd, pty = false, name, env,
-    cwd = ROOT, cols = 200, rows = 50 } = {}) {
-    const [file, argv] = cmd || command(engine, args);
+  // { engine, arch, args } say what to run (arch: the guest's, for the engine's binary;
+  // default riscv64); { command: [file, argv] } overrides it (e.g. to wrap the emulator in a
+  // shell).
+  constructor({ engine = 'node', arch = DEFAULT_ARCH, args = bootArgs({ arch }), command: cmd,
+    pty = false, name, env, cwd = ROOT, cols = 200, rows = 50 } = {}) {
+    const [file, argv] = cmd || command(engine, args, arch);
     this.engine = engine;
+    this.arch = arch;
     this.name = name || engine;
     this.log = ''; // everything the child printed (stdout and stderr, or the pty), in order
     this.stderr = ''; // stderr alone (pipes only)

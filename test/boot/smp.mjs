@@ -10,7 +10,8 @@
 //   r.seconds     -> guest seconds (/proc/uptime, 10 ms) from starting the jobs to `wait`'s end
 //   r.busy        -> { cpu0: ticks, ... }: user + nice + system USER_HZ ticks (1/100 s) each
 //                    hart spent during the jobs (/proc/stat after minus before)
-//   r.timerIrqs   -> [per-hart riscv-timer interrupts during the jobs] (/proc/interrupts)
+//   r.timerIrqs   -> [per-hart timer interrupts during the jobs] (/proc/interrupts: the
+//                    line of parallelCommand's timerIrq, riscv-timer by default)
 
 // Console lines that mean the kernel hit a bug, a hang or a stall.  "hrtimer: interrupt took
 // N ns" is not one of them: an emulator on a busy host does that.
@@ -52,8 +53,10 @@ export function kernelTrouble(text) {
 // arithmetic loop of `loop` iterations (no fork: pure user-mode work; prints the final count),
 // or, with md5Mb, `dd if=/dev/zero bs=1M count=md5Mb | md5sum` (prints the sum).  `taskset`:
 // pin job k to hart k % cpus (busybox taskset) instead of leaving the placement to the
-// scheduler.  It runs in `sh -c` so that the interactive shell's job control prints nothing.
-export function parallelCommand({ jobs, loop = 0, md5Mb = 0, pin = 0 }) {
+// scheduler.  `timerIrq`: the guest's timer interrupt in /proc/interrupts (the arch's: its
+// archInfo(arch).timerIrq; riscv-timer on riscv64).  It runs in `sh -c` so that the
+// interactive shell's job control prints nothing.
+export function parallelCommand({ jobs, loop = 0, md5Mb = 0, pin = 0, timerIrq = 'riscv-timer' }) {
   if (!(jobs >= 1) || (!loop && !md5Mb)) {
     throw new Error('parallelCommand: jobs >= 1 and a loop count or md5Mb');
   }
@@ -62,7 +65,7 @@ export function parallelCommand({ jobs, loop = 0, md5Mb = 0, pin = 0 }) {
     : `i=0; while [ $i -lt ${loop} ]; do i=$((i+1)); done; echo $i`;
   const launch = pin ? `taskset $(printf %x $((1 << (k % ${pin})))) sh -c "${work.replace(/\$/g, '\\$')}"` : `{ ${work}; }`;
   const script = [
-    'st() { echo "== $1"; grep "^cpu[0-9]" /proc/stat; echo "== irq"; grep riscv-timer /proc/interrupts; }',
+    `st() { echo "== $1"; grep "^cpu[0-9]" /proc/stat; echo "== irq"; grep ${timerIrq} /proc/interrupts; }`,
     'st before',
     'read t0 x </proc/uptime',
     `k=0; while [ $k -lt ${jobs} ]; do ( ${launch} ) >/tmp/qwjob$k 2>&1 & k=$((k+1)); done`,
@@ -90,7 +93,7 @@ function statLines(lines) {
   return cpus;
 }
 
-// A /proc/interrupts line (riscv-timer) -> per-hart counts.
+// A /proc/interrupts line (the timer's) -> per-hart counts.
 function irqLine(lines) {
   for (const l of lines) {
     const m = /^\s*\w+:((?:\s+\d+)+)\s/.exec(l);
