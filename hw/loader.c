@@ -9,6 +9,7 @@
  * in RAM/ROM is an error.
  * Messages are the reason only ("ELF is for x86-64, not RISC-V"); the caller adds
  * the file name: "could not load kernel 'x.elf': <reason>".
+ * Also: recognising a Linux Image header (linux_image_parse, at the end).
  */
 #include "hw/loader.h"
 
@@ -254,4 +255,39 @@ bool load_elf(AddressSpace *as, const uint8_t *data, size_t len, uint16_t machin
     }
     return true;
 #undef FAIL
+}
+
+bool linux_image_parse(LinuxImageArch arch, const uint8_t *data, size_t len,
+                       LinuxImageHeader *h)
+{
+    if (len < LINUX_IMAGE_HEADER_SIZE) {
+        return false;
+    }
+    switch (arch) {
+    case LINUX_IMAGE_ARM64:
+        if (memcmp(data + 56, "ARM\x64", 4) != 0) {
+            return false;
+        }
+        break;
+    case LINUX_IMAGE_RISCV:
+        /* magic2 is the one to check; kernels before header version 0.2 only had the
+         * (now deprecated) 8-byte magic */
+        if (memcmp(data + 56, "RSC\x05", 4) != 0 && memcmp(data + 48, "RISCV\0\0\0", 8) != 0) {
+            return false;
+        }
+        break;
+    default:
+        return false;
+    }
+    memset(h, 0, sizeof(*h));
+    h->text_offset = rd64(data + 8);
+    h->image_size = rd64(data + 16);
+    h->flags = rd64(data + 24);
+    h->big_endian = h->flags & 1;
+    if (arch == LINUX_IMAGE_ARM64) {
+        static const unsigned page_kib[4] = {0, 4, 16, 64};
+        h->page_kib = page_kib[(h->flags >> 1) & 3];
+        h->place_anywhere = (h->flags >> 3) & 1;
+    }
+    return true;
 }

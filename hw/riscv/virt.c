@@ -19,11 +19,10 @@
 #include "hw/virtio/virtio_config.h"
 #include "hw/virtio/virtio_console.h"
 #include "hw/virtio/virtio_mmio.h"
-#include "hw/loader.h"
+#include "hw/boot.h"
 #include "hw/board.h"
 #include "hw/misc/sifive_test.h"
 #include "hw/fdt.h"
-#include "hw/fdt_edit.h"
 #include "hw/riscv/virt_fdt.h"
 
 extern const BoardInfo riscv_virt_board; /* at the end of this file */
@@ -31,25 +30,25 @@ extern const BoardInfo riscv_virt_board; /* at the end of this file */
 #define FW_DYNAMIC_MAGIC 0x4942534full        /* "OSBI": fw_dynamic info, version 2 */
 #define FW_DYNAMIC_NEXT_MODE_S 1ull
 
+/* -M virt,prop=value,...: the properties this board has (virt_props). */
+typedef struct VirtProps {
+    char *dumpdtb;        /* dumpdtb=FILE: write the device tree there and exit */
+} VirtProps;
+
+static const BootProp virt_props[] = {
+    {"dumpdtb", BOOT_PROP_STRING, offsetof(VirtProps, dumpdtb), NULL, "a file name"},
+    {0},
+};
+
 typedef struct RiscvVirt {
-    Device loader;        /* "boot": puts the ROM and the loaded images back at reset */
+    Boot boot;            /* "boot": puts the ROM and the loaded images back at reset */
     SifiveTest test;
     Uart16550 uart;
     Clint clint;
     Plic plic;
     GoldfishRtc rtc;
     VirtioMmio virtio[VIRT_VIRTIO_COUNT];
-    uint8_t *rom_image;   /* boot ROM contents, rewritten at reset */
-    size_t rom_len;
-    /* images loaded into RAM, reloaded at reset */
-    struct {
-        uint8_t *data;
-        size_t len;
-        uint64_t addr; /* raw images: load address; ELF: 0 */
-        bool elf;
-    } images[4]; /* firmware, kernel, initrd, device tree */
-    char dumpdtb[4096]; /* -M virt,dumpdtb=FILE */
-    int nimages;
+    VirtProps props;
     Machine *machine;
 } RiscvVirt;
 
@@ -58,10 +57,7 @@ static void virt_destroy(Machine *m)
 {
     RiscvVirt *v = m->board;
     if (v) {
-        for (int i = 0; i < v->nimages; i++) {
-            free(v->images[i].data);
-        }
-        free(v->rom_image);
+        boot_free_props(virt_props, &v->props);
         free(v);
     }
 }
@@ -90,77 +86,6 @@ static size_t build_boot_rom(uint8_t *buf, uint64_t start, uint64_t fdt, uint64_
     memcpy(buf + 40, info, sizeof(info));
     return 40 + sizeof(info);
 }
-
-/* Load one image file: ELF at its physical addresses, anything else raw at addr. */
-static bool virt_load_image(Machine *m, RiscvVirt *v, const char *what, const char *path,
-                            uint64_t addr, bool allow_elf, uint64_t *entry, uint64_t *end,
-                            char *err, size_t errlen)
-{
-    uint8_t *data;
-    size_t len;
-    char why[256];
-    if (!host_read_file(path, &data, &len, why, sizeof(why))) {
-        snprintf(err, errlen, "could not load %s '%s': %s", what, path, why);
-        return false;
-    }
-    if (len == 0) {
-        free(data);
-        snprintf(err, errlen, "could not load %s '%s': file is empty", what, path);
-        return false;
-    }
-    bool elf = allow_elf && is_elf(data, len);
-    if (elf) {
-        char why2[256];
-        uint64_t low;
-        if (!load_elf(&m->as, data, len, ELF_MACHINE_RISCV, entry, &low, end, why2,
-                      sizeof(why2))) {
-            free(data);
-            snprintf(err, errlen, "could not load %s '%s': %s", what, path, why2);
-            return false;
-        }
-    } else {
-        if (!as_write_bulk(&m->as, addr, data, len)) {
-            free(data);
-            snprintf(err, errlen, "could not load %s '%s': image too large for guest RAM",
-                     what, path);
-            return false;
-        }
-        *entry = addr;
-        *end = addr + len;
-    }
-    v->images[v->nimages].data = data;
-    v->images[v->nimages].len = len;
-    v->images[v->nimages].addr = elf ? 0 : addr;
-    v->images[v->nimages].elf = elf;
-    v->nimages++;
-    return true;
-}
-
-/* At reset, ROM and loaded images get their original contents back (as on QEMU);
- * the rest of RAM keeps its contents, as on QEMU. */
-static void virt_loader_reset(Device *d)
-{
-    RiscvVirt *v = (RiscvVirt *)((char *)d - offsetof(RiscvVirt, loader));
-    Machine *m = v->machine;
-    as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
-    for (int i = 0; i < v->nimages; i++) {
-            uint64_t entry;
-        if (v->images[i].elf) {
-            char err[64];
-            load_elf(&m->as, v->images[i].data, v->images[i].len, ELF_MACHINE_RISCV, &entry,
-                     NULL, NULL, err, sizeof(err));
-        } else {
-            as_write_bulk(&m->as, v->images[i].addr, v->images[i].data, v->images[i].len);
-        }
-    }
-}
-
-/* The images are the command line's: nothing of them is saved state. */
-static const DeviceOps virt_loader_ops = {
-    .type = "riscv-virt-loader",
-    .version = 1,
-    .reset = virt_loader_reset,
-};
 
 /* Console input goes to a virtio console (hvc0) once the guest uses it, else to the UART. */
 static bool virt_hvc_owns_input(RiscvVirt *v)
@@ -223,182 +148,57 @@ static uint64_t virt_read_timer(Machine *m)
 /* The ISA this hart implements, as the device tree tells the guest. */
 static const char virt_isa[] = "rv64imafdc_zicntr_zicsr_zifencei_sstc";
 
-static uint64_t align_up(uint64_t v, uint64_t a)
+/* The device tree for what hw/boot loaded: RAM, harts, devices, bootargs, initrd. */
+static int virt_fdt(void *opaque, Machine *m, const BootInfo *info, uint8_t **dtb,
+                    size_t *len)
 {
-    return (v + a - 1) & ~(a - 1);
-}
-
-/* Where the default firmware lives: -L, else next to the program (see cli/main.c). */
-static bool virt_default_firmware(const MachineConfig *cfg, char *path, size_t len)
-{
-    if (!cfg->datadir) {
-        return false;
-    }
-    snprintf(path, len, "%s/%s", cfg->datadir, riscv_virt_board.firmware);
-    return true;
+    (void)opaque;
+    VirtFdtConfig fc = {0};
+    fc.ram_base = VIRT_DRAM_BASE;
+    fc.ram_size = m->cfg->ram_size;
+    fc.nharts = (uint32_t)m->ncpus;
+    fc.isa = virt_isa;
+    fc.mmu_type = "riscv,sv57";
+    fc.bootargs = m->cfg->append;
+    fc.initrd_start = info->initrd_start;
+    fc.initrd_end = info->initrd_end;
+    return virt_build_fdt(&fc, dtb, len);
 }
 
 /*
  * What runs at reset, as on QEMU's virt: firmware at the start of RAM (our own unless
  * -bios says otherwise; -bios none runs the kernel itself in M-mode), the kernel at the
  * next 2 MiB boundary (or at its ELF addresses), the initrd far enough above it not to be
- * overwritten when the kernel unpacks, and the device tree at the top of low RAM.
+ * overwritten when the kernel unpacks, and the device tree at the top of low RAM (at most
+ * 3 GiB in), then the boot ROM that starts the harts there.
  */
-static bool virt_load_boot_images(Machine *m, RiscvVirt *v, char *err, size_t errlen)
+static bool virt_boot(Machine *m, RiscvVirt *v, char *err, size_t errlen)
 {
-    const MachineConfig *cfg = m->cfg;
-    uint64_t ram_end = VIRT_DRAM_BASE + cfg->ram_size;
-    bool no_bios = cfg->bios && strcmp(cfg->bios, "none") == 0;
-    uint64_t start = VIRT_DRAM_BASE, fw_end = VIRT_DRAM_BASE;
-    uint64_t kernel_entry = 0, kernel_start = 0, kernel_end = 0;
-
-    if (!no_bios) {
-        char fw_path[4096];
-        const char *fw = cfg->bios;
-        if (!fw) {
-            if (!virt_default_firmware(cfg, fw_path, sizeof(fw_path))) {
-                snprintf(err, errlen, "unable to find the default firmware '%s': use -L DIR "
-                         "or -bios FILE", riscv_virt_board.firmware);
-                return false;
-            }
-            fw = fw_path;
-        }
-        if (!virt_load_image(m, v, "firmware", fw, VIRT_DRAM_BASE, true, &start, &fw_end, err,
-                             errlen)) {
-            return false;
-        }
-    }
-    if (cfg->kernel) {
-        kernel_start = no_bios ? VIRT_DRAM_BASE : align_up(fw_end, 2ull << 20);
-        if (!virt_load_image(m, v, "kernel", cfg->kernel, kernel_start, true, &kernel_entry,
-                             &kernel_end, err, errlen)) {
-            return false;
-        }
-        if (no_bios) {
-            start = kernel_entry;
-        }
-    } else if (no_bios) {
-        snprintf(err, errlen, "-bios none needs -kernel: there is nothing to run");
+    const BootLayout layout = {
+        .elf_machine = ELF_MACHINE_RISCV,
+        .image = LINUX_IMAGE_RISCV,
+        .ram_base = VIRT_DRAM_BASE,
+        .ram_size = m->cfg->ram_size,
+        .firmware = riscv_virt_board.firmware,
+        .kernel_align = 2ull << 20, /* rv64's PMD size */
+        .initrd_base = BOOT_INITRD_FROM_KERNEL,
+        .initrd_max_offset = 128ull << 20,
+        .fdt_window = 3ull << 30,
+        .fdt_align = 2ull << 20,
+        .fdt_headroom = 0x1000,
+    };
+    BootInfo info;
+    if (!boot_load(&v->boot, &layout, virt_fdt, v, v->props.dumpdtb, &info, err, errlen)) {
         return false;
-    } else {
-        kernel_entry = align_up(fw_end, 2ull << 20);
     }
-
-    uint64_t initrd_start = 0, initrd_end = 0;
-    if (cfg->initrd) {
-        if (!cfg->kernel) {
-            snprintf(err, errlen, "-initrd cannot be used without -kernel");
-            return false;
-        }
-        uint64_t half = cfg->ram_size / 2;
-        initrd_start = kernel_entry + (half < (128ull << 20) ? half : 128ull << 20);
-        if (initrd_start < kernel_end) {
-            initrd_start = align_up(kernel_end, 4096);
-        }
-        uint64_t entry;
-        if (!virt_load_image(m, v, "initrd", cfg->initrd, initrd_start, false, &entry,
-                             &initrd_end, err, errlen)) {
-            return false;
-        }
-    }
-
-    /* The device tree: ours, or the user's (-dtb, used as it is). */
-    uint8_t *dtb = NULL;
-    size_t dtb_len = 0;
-    if (cfg->dtb) {
-        /* The user's tree, with -append and -initrd written into /chosen as QEMU does. */
-        char why[256];
-        uint8_t *file;
-        size_t file_len;
-        if (!host_read_file(cfg->dtb, &file, &file_len, why, sizeof(why))) {
-            snprintf(err, errlen, "could not load dtb '%s': %s", cfg->dtb, why);
-            return false;
-        }
-        FdtChosen chosen = {cfg->append, initrd_start, initrd_end};
-        int rc = fdt_rewrite_chosen(file, file_len, &chosen, &dtb, &dtb_len);
-        free(file);
-        if (rc < 0) {
-            snprintf(err, errlen, "could not load dtb '%s': %s", cfg->dtb,
-                     rc == FDT_ERR_BADARG ? "not a valid flattened device tree (version 17)"
-                                          : fdt_strerror(rc));
-            return false;
-        }
-    } else {
-        VirtFdtConfig fc = {0};
-        fc.ram_base = VIRT_DRAM_BASE;
-        fc.ram_size = cfg->ram_size;
-        fc.nharts = (uint32_t)m->ncpus;
-        fc.isa = virt_isa;
-        fc.mmu_type = "riscv,sv57";
-        fc.bootargs = cfg->append;
-        fc.initrd_start = initrd_start;
-        fc.initrd_end = initrd_end;
-        int rc = virt_build_fdt(&fc, &dtb, &dtb_len);
-        if (rc < 0) {
-            snprintf(err, errlen, "could not build the device tree (error %d)", rc);
-            return false;
-        }
-    }
-    if (v->dumpdtb[0]) {
-        char why[256];
-        bool ok = host_write_file(v->dumpdtb, dtb, dtb_len, why, sizeof(why));
-        free(dtb);
-        if (!ok) {
-            snprintf(err, errlen, "could not write dtb '%s': %s", v->dumpdtb, why);
-            return false;
-        }
-        m->exit_after_init = true; /* QEMU exits after dumpdtb */
+    if (info.dumped) {
         return true;
     }
-    uint64_t fdt_top = ram_end < VIRT_DRAM_BASE + (3ull << 30) ? ram_end
-                                                               : VIRT_DRAM_BASE + (3ull << 30);
-    /* Leave room after the tree: firmware may grow it (e.g. add /memreserve/ entries). */
-    uint64_t fdt_addr = (fdt_top - dtb_len - 0x1000) & ~((2ull << 20) - 1);
-    if (dtb_len > cfg->ram_size || fdt_addr < VIRT_DRAM_BASE ||
-        !as_write_bulk(&m->as, fdt_addr, dtb, dtb_len)) {
-        free(dtb);
-        snprintf(err, errlen, "not enough guest RAM for the device tree");
-        return false;
-    }
-    v->images[v->nimages].data = dtb;
-    v->images[v->nimages].len = dtb_len;
-    v->images[v->nimages].addr = fdt_addr;
-    v->images[v->nimages].elf = false;
-    v->nimages++;
-
-    v->rom_image = calloc(1, 128);
-    if (!v->rom_image) {
+    uint8_t rom[128] = {0};
+    size_t rom_len = build_boot_rom(rom, info.start, info.fdt_addr, info.kernel_entry);
+    if (!boot_add_blob(&v->boot, VIRT_MROM_BASE, rom, rom_len)) {
         snprintf(err, errlen, "out of memory");
         return false;
-    }
-    v->rom_len = build_boot_rom(v->rom_image, start, fdt_addr, kernel_entry);
-    as_write_bulk(&m->as, VIRT_MROM_BASE, v->rom_image, v->rom_len);
-    return true;
-}
-
-/* -M virt,prop=value,...: the properties this board has. */
-static bool virt_parse_props(RiscvVirt *v, const char *props, char *err, size_t errlen)
-{
-    while (props && *props) {
-        size_t n = strcspn(props, ",");
-        const char *eq = memchr(props, '=', n);
-        size_t klen = eq ? (size_t)(eq - props) : n;
-        if (klen == 7 && strncmp(props, "dumpdtb", 7) == 0 && eq) {
-            size_t vlen = n - klen - 1;
-            if (vlen == 0 || vlen >= sizeof(v->dumpdtb)) {
-                snprintf(err, errlen, "-machine dumpdtb: a file name is required");
-                return false;
-            }
-            memcpy(v->dumpdtb, eq + 1, vlen);
-            v->dumpdtb[vlen] = 0;
-        } else {
-            snprintf(err, errlen, "Property 'virt-machine.%.*s' not found", (int)klen, props);
-            return false;
-        }
-        props += n;
-        if (*props == ',') {
-            props++;
-        }
     }
     return true;
 }
@@ -414,7 +214,8 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
     m->board = v;
     v->machine = m;
     m->board_destroy = virt_destroy;
-    if (!virt_parse_props(v, cfg->machine_opts, err, errlen)) {
+    if (!boot_parse_props(riscv_virt_board.name, virt_props, cfg->machine_opts, &v->props, err,
+                          errlen)) {
         return false;
     }
     if (cfg->cpu_opts) {
@@ -471,13 +272,13 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
         as_add_mmio(&m->as, base, VIRTIO_MMIO_SIZE, &virtio_mmio_ops, &v->virtio[i],
                     "virtio-mmio");
     }
-    device_add(m, &v->loader, &virt_loader_ops, "boot");
+    boot_init(&v->boot, m, ELF_MACHINE_RISCV);
     m->poll = virt_poll;
     if (!virt_create_virtio(m, v, err, errlen)) {
         return false;
     }
 
-    return virt_load_boot_images(m, v, err, errlen);
+    return virt_boot(m, v, err, errlen);
 }
 
 static const char *const virt_cpu_models[] = {"rv64", NULL};
