@@ -44,6 +44,10 @@
 //   BENCH_APPEND='console=ttyS0 qemu-wasm.nomodules'   the kernel command line
 //   BENCH_VERBOSE=1     copy the guests' output to stderr (bench.sh sets BOOT_TEST_VERBOSE for
 //                       the harness's booted guests too)
+//   BENCH_BASELINE=DIR  also run a 'baseline' engine: the same launcher with the JIT on, but
+//                       the Wasm build in DIR (another checkout's build/wasm, e.g. the commit
+//                       before a change: `git worktree add /tmp/base REV && make -C /tmp/base
+//                       wasm`), interleaved with the others, to compare two versions in one run
 //   BENCH_ARCH=riscv64  the guest architecture (test/boot/archs/<arch>.mjs: its launcher,
 //                       reference QEMU, images, firmware, command lines; the bare-metal
 //                       benchmark build/bench/<arch>/bench.elf).  What is above is riscv64's.
@@ -64,7 +68,8 @@ const APPEND = env.BENCH_APPEND || `${G.append} qemu-wasm.nomodules`;
 const VERBOSE = !!(env.BENCH_VERBOSE || env.BOOT_TEST_VERBOSE);
 const ALL_BENCHES = ['compute', 'boot', 'loop', 'md5'];
 const ONLY = (env.BENCH_ONLY || ALL_BENCHES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-const ALL_ENGINES = ['node-jit-off', 'node', 'native', 'qemu'];
+const BASELINE = env.BENCH_BASELINE ? path.resolve(env.BENCH_BASELINE) : null;
+const ALL_ENGINES = ['node-jit-off', ...(BASELINE ? ['baseline'] : []), 'node', 'native', 'qemu'];
 const ENGINES = (env.BENCH_ENGINES || ALL_ENGINES.join(',')).split(',').map((s) => s.trim())
   .map((s) => (s === 'node-nojit' ? 'node-jit-off' : s)).filter(Boolean);
 const BENCH_ELF = path.join(ROOT, 'build', 'bench', ARCH, 'bench.elf');
@@ -97,6 +102,8 @@ const wantGuest = ONLY.some((b) => b !== 'compute');
 
 const ENGINE_INFO = {
   'node-jit-off': { label: 'Node jit=off', base: 'node', accel: ['-accel', 'tcg,jit=off'] },
+  baseline: { label: 'baseline jit=on', base: 'node', accel: ['-accel', 'tcg,jit=on'],
+    env: { QEMU_WASM_BUILD: BASELINE } },
   node: { label: 'Node jit=on', base: 'node', accel: ['-accel', 'tcg,jit=on'] },
   native: { label: 'native build', base: 'native', accel: [] },
   qemu: { label: 'QEMU 7.2', base: 'qemu', accel: [] },
@@ -107,7 +114,9 @@ const engines = [];
 const notes = [];
 for (const name of ALL_ENGINES.filter((e) => ENGINES.includes(e))) {
   const info = ENGINE_INFO[name];
-  const why = missingEngine(info.base, ARCH);
+  const why = name === 'baseline'
+    ? (fs.existsSync(path.join(BASELINE, 'qemu-wasm.wasm')) ? null : `${BASELINE}/qemu-wasm.wasm is missing`)
+    : missingEngine(info.base, ARCH);
   if (why) {
     notes.push(`${info.label}: not run: ${why}`);
     continue;
@@ -142,7 +151,8 @@ function runCompute(e) {
   const [file, args] = argv(e, G.bareMetalArgs(BENCH_ELF));
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(file, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(e.env || {}) } });
     let out = '';
     const take = (b) => {
       out += b;
@@ -196,7 +206,7 @@ async function runGuest(e) {
   const firmware = e.base === 'qemu' ? G.referenceFirmware : FIRMWARE;
   const [file, args] = argv(e, G.bootArgs({ firmware, append: APPEND }));
   // (the harness copies the console to stderr when BOOT_TEST_VERBOSE is set)
-  const g = Guest.start({ command: [file, args], name: e.label });
+  const g = Guest.start({ command: [file, args], name: e.label, env: e.env });
   const r = {};
   try {
     r.boot = await g.boot(BOOT_TIMEOUT);
