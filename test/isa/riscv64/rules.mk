@@ -40,6 +40,12 @@ test-isa-riscv64: native wasm isa-riscv64
 	bash test/isa/run.sh --label node-single --timeout $(ISA_TIMEOUT) node cli/qemu-wasm.js -accel tcg,thread=single -- $(ISA_RV64_SMP_ELFS) || rc=1; \
 	exit $$rc
 
+# Not run on the reference: smc_self stores into the rest of its own translation block and
+# expects the new instruction to run (precise self-modifying code, DESIGN.md); QEMU gives that
+# only to x86 and s390x guests, its riscv64 runs the stale block.
+ISA_RV64_NOT_ON_QEMU := build/isa/riscv64/smc_self.elf
+
 test-isa-qemu: test-isa-qemu-riscv64
 test-isa-qemu-riscv64: isa-riscv64
-	@bash test/isa/run.sh --label qemu --timeout $(ISA_TIMEOUT) $(QEMU_RISCV64) -- $(ISA_RV64_ELFS)
+	@echo "test-isa-qemu-riscv64: not run on QEMU: $(notdir $(ISA_RV64_NOT_ON_QEMU)) (QEMU's riscv64 has no precise self-modifying code)"
+	@bash test/isa/run.sh --label qemu --timeout $(ISA_TIMEOUT) $(QEMU_RISCV64) -- $(filter-out $(ISA_RV64_NOT_ON_QEMU),$(ISA_RV64_ELFS))
