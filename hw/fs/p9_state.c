@@ -363,7 +363,10 @@ static bool load_fid(P9Server *s, P9FidTable *t, StateReader *r, uint32_t *last_
 bool p9_server_load(P9Server *s, StateReader *r)
 {
     uint32_t version = sr_u32(r);
-    if (r->failed || version == 0 || version > P9_STATE_VERSION) {
+    if (r->failed) {
+        return false;
+    }
+    if (version == 0 || version > P9_STATE_VERSION) {
         sr_failf(r, "9p: state version %u is not supported (this build: %u)", version,
                  P9_STATE_VERSION);
         return false;

@@ -22,16 +22,7 @@ typedef struct Virtio9p {
     VirtioDevice vdev;
     P9Server *server;
     uint8_t *req, *resp;  /* BUF_SIZE each: scratch for one request, nothing kept */
-    char *mount_tag;      /* the config space's contents (a loaded state must match) */
 } Virtio9p;
-
-/* The config space: u16 tag length, the tag. */
-static void fill_config(Virtio9p *d)
-{
-    size_t tag_len = strlen(d->mount_tag);
-    virtio_config_put16(&d->vdev, 0, (uint16_t)tag_len);
-    memcpy(d->vdev.config + 2, d->mount_tag, tag_len);
-}
 
 static void p9_notify(VirtioDevice *vdev, unsigned q)
 {
@@ -75,7 +66,6 @@ static void p9_destroy(VirtioDevice *vdev)
     }
     free(d->req);
     free(d->resp);
-    free(d->mount_tag);
     virtio_device_cleanup(vdev);
     free(d);
 }
@@ -93,19 +83,15 @@ static bool p9_load(VirtioDevice *vdev, StateReader *r)
 {
     Virtio9p *d = (Virtio9p *)vdev;
     uint32_t version = sr_u32(r);
-    if (r->failed || version == 0 || version > STATE_VERSION) {
+    if (r->failed) {
+        return false;
+    }
+    if (version == 0 || version > STATE_VERSION) {
         sr_failf(r, "virtio-9p: state version %u is not supported (this build: %u)", version,
                  STATE_VERSION);
         return false;
     }
-    /* the common part loaded the config bytes: they must be this share's */
-    uint8_t loaded[VIRTIO_CONFIG_MAX];
-    memcpy(loaded, vdev->config, vdev->config_len);
-    fill_config(d);
-    if (memcmp(loaded, vdev->config, vdev->config_len) != 0) {
-        sr_failf(r, "virtio-9p: the state is of another mount_tag than '%s'", d->mount_tag);
-        return false;
-    }
+    /* the common part checked the config space: this share has the state's mount tag */
     return p9_server_load(d->server, r);
 }
 
@@ -132,8 +118,7 @@ VirtioDevice *virtio_9p_create(Machine *m, const P9Config *cfg, char *err, size_
     }
     d->req = malloc(BUF_SIZE);
     d->resp = malloc(BUF_SIZE);
-    d->mount_tag = strdup(cfg->mount_tag);
-    if (!d->req || !d->resp || !d->mount_tag ||
+    if (!d->req || !d->resp ||
         !virtio_device_init(&d->vdev, &p9_ops, "virtio-9p", m, VIRTIO_ID_9P,
                             1ull << VIRTIO_9P_MOUNT_TAG, 1, QUEUE_SIZE,
                             (uint32_t)(2 + tag_len))) {
@@ -146,6 +131,7 @@ VirtioDevice *virtio_9p_create(Machine *m, const P9Config *cfg, char *err, size_
         p9_destroy(&d->vdev);
         return NULL;
     }
-    fill_config(d);
+    virtio_config_put16(&d->vdev, 0, (uint16_t)tag_len);
+    memcpy(d->vdev.config + 2, cfg->mount_tag, tag_len);
     return &d->vdev;
 }
