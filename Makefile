@@ -129,7 +129,7 @@ test-jit: build/wasm/test/test_jit.js
 # ---- 9P server (hw/fs/): test/unit/test_p9 runs the scenarios of test/p9_scenarios.h on the
 # native host layer (in test-unit); test-p9-node runs them on the Node one ----
 .PHONY: test-p9-node
-P9_WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(wildcard hw/fs/*.c) $(wildcard core/host/emscripten_fs*.c))
+P9_WASM_OBJS := $(patsubst %.c,build/wasm/obj/%.o,$(wildcard hw/fs/*.c) $(wildcard core/host/emscripten_fs*.c) core/state.c)
 P9_TEST_LDFLAGS := -O2 -pthread -sPROXY_TO_PTHREAD -sEXIT_RUNTIME -sENVIRONMENT=node,worker \
   -sINITIAL_MEMORY=256MB -sTOTAL_STACK=1MB -sDEFAULT_PTHREAD_STACK_SIZE=1MB
 

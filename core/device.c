@@ -131,7 +131,8 @@ bool machine_load_devices(Machine *m, const void *buf, size_t len, char *err, si
             return false;
         }
         if (!d->ops->load(d, &sub, version) || !sr_done(&sub)) {
-            snprintf(err, errlen, "device '%s': malformed state", d->name);
+            snprintf(err, errlen, "device '%s': %s", d->name,
+                     sub.why[0] ? sub.why : "malformed state");
             return false;
         }
     }

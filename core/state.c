@@ -3,6 +3,8 @@
  */
 #include "core/state.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +86,18 @@ void sr_init(StateReader *r, const void *buf, size_t len)
     r->len = len;
     r->pos = 0;
     r->failed = false;
+    r->why[0] = 0;
+}
+
+void sr_failf(StateReader *r, const char *fmt, ...)
+{
+    if (!r->why[0]) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(r->why, sizeof(r->why), fmt, ap);
+        va_end(ap);
+    }
+    r->failed = true;
 }
 
 void sr_bytes(StateReader *r, void *p, size_t n)

@@ -36,6 +36,7 @@ typedef struct StateReader {
     const uint8_t *buf;
     size_t len, pos;
     bool failed;                 /* read past the end, or a value out of range */
+    char why[192];               /* "" or the first reason given by sr_failf */
 } StateReader;
 
 void sr_init(StateReader *r, const void *buf, size_t len);
@@ -55,6 +56,9 @@ void sr_u64s(StateReader *r, uint64_t *v, size_t n);
 uint32_t sr_u32_below(StateReader *r, uint32_t limit);
 /* Mark the stream malformed (a device's own consistency check). */
 static inline void sr_fail(StateReader *r) { r->failed = true; }
+/* The same with a one-line reason for the user ("9p fid 3 'a/b': no longer exists"):
+ * machine_load_devices reports the first reason given instead of "malformed state". */
+void sr_failf(StateReader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Everything read, nothing failed. */
 static inline bool sr_done(const StateReader *r) { return !r->failed && r->pos == r->len; }
 

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/state.h"
+
 /* The largest msize we negotiate (the guest asks with Tversion; we answer min(asked, this)). */
 #define P9_MAX_MSIZE (512u * 1024u)
 /* The longest mount_tag p9_server_create() accepts (QEMU's limit). */
@@ -47,6 +49,15 @@ P9Server *p9_server_create(const P9Config *cfg, char *err, size_t errlen);
 void p9_server_destroy(P9Server *s);
 /* Device reset: clunk every fid, forget the negotiated version. */
 void p9_server_reset(P9Server *s);
+
+/*
+ * Saved state (hw/fs/p9_state.c): the negotiated msize and every fid with what it holds,
+ * versioned.  Load reopens open files by their paths in this server's share and fails
+ * (false, with the reason in r->why) if one no longer exists or changed type, or if the
+ * stream is malformed; the server's fids are then left as they were.
+ */
+void p9_server_save(P9Server *s, StateWriter *w);
+bool p9_server_load(P9Server *s, StateReader *r);
 
 /*
  * Handle one complete request message (size[4] type[1] tag[2] ...).  Writes the response

@@ -43,6 +43,21 @@ static bool open_modifies(uint32_t l)
     return (l & L_O_ACCMODE) != 0 || (l & (L_O_CREAT | L_O_TRUNC | L_O_APPEND));
 }
 
+int p9_open_regular(HostFsDir *d, const char *name, unsigned flags)
+{
+    HostFsStat raw;
+    int e = host_fs_lstat(d, name, &raw);
+    if (e == 0 && !S_ISREG(raw.mode)) {
+        e = -EOPNOTSUPP;
+    }
+    int fd = e < 0 ? e : host_fs_open(d, name, flags, 0);
+    if (fd >= 0 && (host_fs_fstat(fd, &raw) < 0 || !S_ISREG(raw.mode))) {
+        host_fs_close(fd); /* swapped on the host meanwhile */
+        fd = -EOPNOTSUPP;
+    }
+    return fd;
+}
+
 int p9_op_lopen(P9Server *s, P9Reader *r, P9Writer *w)
 {
     uint32_t fid = p9r_u32(r), lflags = p9r_u32(r);
@@ -94,20 +109,12 @@ int p9_op_lopen(P9Server *s, P9Reader *r, P9Writer *w)
          * nodes, FIFOs and sockets itself and never opens them here, and opening a host
          * device node (made by the host or by a passthrough guest) would hand the guest
          * that host device. */
-        HostFsStat raw;
-        e = host_fs_lstat(d, name, &raw);
-        if (e == 0 && !S_ISREG(raw.mode)) {
-            e = -EOPNOTSUPP;
-        }
-        int fd = e < 0 ? e : host_fs_open(d, name, fl, 0);
-        if (fd >= 0 && (host_fs_fstat(fd, &raw) < 0 || !S_ISREG(raw.mode))) {
-            host_fs_close(fd); /* swapped on the host meanwhile */
-            fd = -EOPNOTSUPP;
-        }
+        int fd = p9_open_regular(d, name, fl);
         if (fd < 0) {
             e = fd;
         } else {
             f->fd = fd;
+            f->open_flags = fl & ~(unsigned)HOSTFS_O_TRUNC;
             f->kind = P9_FID_FILE;
         }
     }
@@ -183,6 +190,7 @@ int p9_op_lcreate(P9Server *s, P9Reader *r, P9Writer *w)
     }
     p9_fid_set_path(&s->fids, f, path); /* fits: checked above, nothing charged since */
     f->fd = fd;
+    f->open_flags = fl & ~(unsigned)HOSTFS_O_TRUNC;
     f->kind = P9_FID_FILE;
     P9Qid q;
     p9_qid_from_stat(&st, &q);

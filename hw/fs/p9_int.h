@@ -44,6 +44,8 @@ typedef struct P9Fid {
     uint32_t uid;       /* the attaching user (n_uname): owner of what this fid creates */
     P9FidKind kind;
     int fd;             /* P9_FID_FILE: host fd, else -1 */
+    unsigned open_flags;/* P9_FID_FILE: the HOSTFS_O_* it was opened with, minus TRUNC
+                         * (a loaded state reopens the file so) */
     P9DirEntry *ents;   /* P9_FID_DIR: snapshot taken at readdir offset 0 */
     size_t nents;
     bool have_snapshot;
@@ -155,6 +157,10 @@ void p9_qid_from_stat(const HostFsStat *st, P9Qid *q);
 /* lstat (d, name) with the model's view applied. */
 int p9_stat(P9Server *s, HostFsDir *d, const char *name, HostFsStat *st);
 int p9_stat_path(P9Server *s, const char *path, HostFsStat *st);
+
+/* Open (d, name) as lopen does: only a regular host file (never a symlink, device node or
+ * FIFO, even one swapped in between the checks).  Returns the fd or a negative errno. */
+int p9_open_regular(HostFsDir *d, const char *name, unsigned flags);
 
 int p9_op_lopen(P9Server *s, P9Reader *r, P9Writer *w);
 int p9_op_lcreate(P9Server *s, P9Reader *r, P9Writer *w);

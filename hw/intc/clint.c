@@ -70,7 +70,11 @@ static bool clint_load(Device *d, StateReader *r, uint32_t version)
 {
     (void)version;
     Clint *c = (Clint *)d;
-    if (sr_u32(r) != (uint32_t)c->nharts) {
+    uint32_t n = sr_u32(r);
+    if (!r->failed && n != (uint32_t)c->nharts) {
+        sr_failf(r, "the state has %u harts, this machine %d", n, c->nharts);
+    }
+    if (r->failed) {
         return false;
     }
     uint64_t mtime = sr_u64(r);

@@ -55,7 +55,11 @@ static bool plic_load(Device *d, StateReader *r, uint32_t version)
 {
     (void)version;
     Plic *p = (Plic *)d;
-    if (sr_u32(r) != (uint32_t)p->ncontexts) {
+    uint32_t n = sr_u32(r);
+    if (!r->failed && n != (uint32_t)p->ncontexts) {
+        sr_failf(r, "the state has %u PLIC contexts, this machine %d", n, p->ncontexts);
+    }
+    if (r->failed) {
         return false;
     }
     sr_u32s(r, p->priority, PLIC_NUM_SOURCES);

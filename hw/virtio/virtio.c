@@ -75,6 +75,7 @@ void virtio_device_reset(VirtioDevice *vdev)
 void virtio_device_save(VirtioDevice *vdev, StateWriter *w)
 {
     sw_u32(w, vdev->device_id);
+    sw_u64(w, vdev->host_features);
     sw_u64(w, vdev->guest_features);
     sw_u32(w, vdev->status);
     sw_u32(w, vdev->isr);
@@ -102,26 +103,12 @@ void virtio_device_save(VirtioDevice *vdev, StateWriter *w)
     }
 }
 
-bool virtio_device_load(VirtioDevice *vdev, StateReader *r)
+/* The queue registers and indices: nothing is committed to vdev until all are good. */
+static bool load_queues(VirtioDevice *vdev, StateReader *r, VirtQueue *vqs)
 {
-    if (sr_u32(r) != vdev->device_id) {
-        return false;
-    }
-    uint64_t features = sr_u64(r);
-    uint32_t status = sr_u32(r), isr = sr_u32(r), gen = sr_u32(r);
-    if (sr_u32(r) != vdev->config_len || (features & ~vdev->host_features) || isr > 3) {
-        return false;
-    }
-    uint8_t config[VIRTIO_CONFIG_MAX];
-    sr_bytes(r, config, vdev->config_len);
-    bool broken = sr_bool(r);
-    if (sr_u32(r) != vdev->num_queues || r->failed) {
-        return false;
-    }
-    VirtQueue vqs[VIRTIO_MAX_QUEUES];
     for (unsigned i = 0; i < vdev->num_queues; i++) {
         VirtQueue *vq = &vqs[i];
-        *vq = vdev->vq[i]; /* num_max and the host pointers */
+        *vq = vdev->vq[i]; /* num_max */
         vq->num = sr_u32(r);
         vq->desc_gpa = sr_u64(r);
         vq->avail_gpa = sr_u64(r);
@@ -133,16 +120,78 @@ bool virtio_device_load(VirtioDevice *vdev, StateReader *r)
         vq->used_idx = sr_u16(r);
         vq->signalled_used = sr_u16(r);
         vq->signalled_valid = sr_bool(r);
-        if (r->failed || vq->num > vq->num_max ||
-            (vq->ready && virtq_start(vq, &vdev->machine->as) != NULL)) {
+        vq->desc = vq->avail = vq->used = NULL;
+        if (r->failed) {
             return false;
         }
+        if (vq->num > vq->num_max) {
+            sr_failf(r, "%s: queue %u has %u entries, this device takes %u at most", vdev->name,
+                     i, vq->num, vq->num_max);
+            return false;
+        }
+        /* a ready queue's rings must be in this machine's RAM, as when the driver set
+         * QueueReady: virtq_start maps them again (and starts the indices at 0, as for a
+         * new queue: the loaded ones are put back) */
+        if (vq->ready) {
+            VirtQueue loaded = *vq;
+            const char *why = virtq_start(vq, &vdev->machine->as);
+            if (why) {
+                sr_failf(r, "%s: queue %u: %s", vdev->name, i, why);
+                return false;
+            }
+            vq->last_avail = loaded.last_avail;
+            vq->used_idx = loaded.used_idx;
+            vq->signalled_valid = loaded.signalled_valid;
+        }
+    }
+    return true;
+}
+
+bool virtio_device_load(VirtioDevice *vdev, StateReader *r)
+{
+    uint32_t id = sr_u32(r);
+    uint64_t offered = sr_u64(r), features = sr_u64(r);
+    uint32_t status = sr_u32(r), isr = sr_u32(r), gen = sr_u32(r), config_len = sr_u32(r);
+    if (r->failed) {
+        return false;
+    }
+    /* What the device offers and its config space (a disk's capacity, a share's mount tag)
+     * come from the command line: a state of another configuration cannot be loaded. */
+    if (id != vdev->device_id || offered != vdev->host_features ||
+        config_len != vdev->config_len) {
+        sr_failf(r, "%s: the state is of a device with other features or another "
+                 "configuration", vdev->name);
+        return false;
+    }
+    if ((features & ~offered) || isr > (VIRTIO_ISR_QUEUE | VIRTIO_ISR_CONFIG) ||
+        status > 0xff) {
+        sr_fail(r); /* nothing a driver could have set */
+        return false;
+    }
+    uint8_t config[VIRTIO_CONFIG_MAX];
+    sr_bytes(r, config, config_len);
+    bool broken = sr_bool(r);
+    uint32_t nq = sr_u32(r);
+    if (r->failed) {
+        return false;
+    }
+    if (memcmp(config, vdev->config, config_len) != 0) {
+        sr_failf(r, "%s: the state's config space differs from this device's (another disk "
+                 "size, mount tag or setting)", vdev->name);
+        return false;
+    }
+    if (nq != vdev->num_queues) {
+        sr_fail(r);
+        return false;
+    }
+    VirtQueue vqs[VIRTIO_MAX_QUEUES];
+    if (!load_queues(vdev, r, vqs)) {
+        return false;
     }
     vdev->guest_features = features;
     vdev->status = status;
     vdev->isr = isr;
     vdev->config_generation = gen;
-    memcpy(vdev->config, config, vdev->config_len);
     vdev->broken = broken;
     memcpy(vdev->vq, vqs, sizeof(vqs[0]) * vdev->num_queues);
     if (vdev->ops->load && !vdev->ops->load(vdev, r)) {

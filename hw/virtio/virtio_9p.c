@@ -16,10 +16,12 @@
 #define MIN_REPLY 11        /* an Rlerror: size[4] type[1] tag[2] ecode[4] */
 #define BUF_SIZE (P9_MAX_MSIZE + 4096)
 
+#define STATE_VERSION 1   /* of what p9_save writes after the common virtio state */
+
 typedef struct Virtio9p {
     VirtioDevice vdev;
     P9Server *server;
-    uint8_t *req, *resp;  /* BUF_SIZE each */
+    uint8_t *req, *resp;  /* BUF_SIZE each: scratch for one request, nothing kept */
 } Virtio9p;
 
 static void p9_notify(VirtioDevice *vdev, unsigned q)
@@ -68,10 +70,37 @@ static void p9_destroy(VirtioDevice *vdev)
     free(d);
 }
 
+/* Requests complete synchronously in p9_notify: between two notifications the device
+ * holds no chain, only the server's fids. */
+static void p9_save(VirtioDevice *vdev, StateWriter *w)
+{
+    Virtio9p *d = (Virtio9p *)vdev;
+    sw_u32(w, STATE_VERSION);
+    p9_server_save(d->server, w);
+}
+
+static bool p9_load(VirtioDevice *vdev, StateReader *r)
+{
+    Virtio9p *d = (Virtio9p *)vdev;
+    uint32_t version = sr_u32(r);
+    if (r->failed) {
+        return false;
+    }
+    if (version == 0 || version > STATE_VERSION) {
+        sr_failf(r, "virtio-9p: state version %u is not supported (this build: %u)", version,
+                 STATE_VERSION);
+        return false;
+    }
+    /* the common part checked the config space: this share has the state's mount tag */
+    return p9_server_load(d->server, r);
+}
+
 static const VirtioDeviceOps p9_ops = {
     .notify = p9_notify,
     .reset = p9_reset,
     .destroy = p9_destroy,
+    .save = p9_save,
+    .load = p9_load,
 };
 
 VirtioDevice *virtio_9p_create(Machine *m, const P9Config *cfg, char *err, size_t errlen)

@@ -165,6 +165,9 @@ static void blk_destroy(VirtioDevice *vdev)
     free(b);
 }
 
+/* No save/load of its own: requests complete within notify, so between two register
+ * accesses the device holds nothing but the common state (virtio_device_save, in the
+ * transport's record) and the disk, which is the image file's (not device state). */
 static const VirtioDeviceOps blk_ops = {
     .notify = blk_notify,
     .destroy = blk_destroy,

@@ -105,12 +105,17 @@ static void console_destroy(VirtioDevice *vdev)
     free(c);
 }
 
+static void console_save(VirtioDevice *vdev, StateWriter *w);
+static bool console_load(VirtioDevice *vdev, StateReader *r);
+
 static const VirtioDeviceOps console_ops = {
     .notify = console_notify,
     .reset = console_reset,
     .config_written = console_config_written,
     .poll = console_poll,
     .destroy = console_destroy,
+    .save = console_save,
+    .load = console_load,
 };
 
 VirtioDevice *virtio_console_create(Machine *m, bool owns_input)
@@ -138,4 +143,40 @@ VirtioDevice *virtio_console_create(Machine *m, bool owns_input)
 bool virtio_console_owns_input(VirtioDevice *vdev)
 {
     return ((VirtioConsole *)vdev)->owns_input;
+}
+
+/* ---- saved state (after the common virtio part, which has the queues) ----
+ * Whether input is hvc0's, and the receive buffer held for input, if one is: it was taken
+ * from the ring (last_avail counts it), so it is saved by its guest addresses. */
+#define CONSOLE_STATE_VERSION 1
+
+static void console_save(VirtioDevice *vdev, StateWriter *w)
+{
+    VirtioConsole *c = (VirtioConsole *)vdev;
+    sw_u32(w, CONSOLE_STATE_VERSION);
+    sw_bool(w, c->owns_input);
+    sw_bool(w, c->rx_held);
+    if (c->rx_held) {
+        virtq_elem_save(c->rx_elem, w);
+    }
+}
+
+static bool console_load(VirtioDevice *vdev, StateReader *r)
+{
+    VirtioConsole *c = (VirtioConsole *)vdev;
+    uint32_t version = sr_u32(r);
+    if (!r->failed && version != CONSOLE_STATE_VERSION) {
+        sr_failf(r, "virtio-console: state version %u is not supported (this build: %u)",
+                 version, CONSOLE_STATE_VERSION);
+    }
+    bool owns = sr_bool(r), held = sr_bool(r);
+    if (r->failed ||
+        (held && !virtq_elem_load(&vdev->vq[RXQ], &vdev->machine->as, c->rx_elem, r))) {
+        c->rx_held = false; /* rx_elem may be half loaded: never use it */
+        sr_fail(r);
+        return false;
+    }
+    c->owns_input = owns;
+    c->rx_held = held;
+    return true;
 }

@@ -85,8 +85,13 @@ static bool slot_load(Device *d, StateReader *r, uint32_t version)
     VirtioMmio *t = (VirtioMmio *)d;
     uint32_t dsel = sr_u32(r), drsel = sr_u32(r), qsel = sr_u32(r);
     uint32_t id = sr_u32(r);
-    if (r->failed || id != (t->dev ? t->dev->device_id : 0)) {
-        return false; /* another device in this slot */
+    if (r->failed) {
+        return false;
+    }
+    if (id != (t->dev ? t->dev->device_id : 0)) {
+        sr_failf(r, "the state has virtio device id %u in this slot, this machine %s %u", id,
+                 t->dev ? "device id" : "no device, id", t->dev ? t->dev->device_id : 0);
+        return false;
     }
     t->device_features_sel = dsel;
     t->driver_features_sel = drsel;

@@ -39,6 +39,9 @@ static void rng_destroy(VirtioDevice *vdev)
     free(vdev);
 }
 
+/* No save/load of its own: requests complete within notify, so between two register
+ * accesses the device holds nothing but the common state (virtio_device_save, in the
+ * transport's record). */
 static const VirtioDeviceOps rng_ops = {
     .notify = rng_notify,
     .destroy = rng_destroy,

@@ -269,3 +269,51 @@ size_t virtq_elem_from_buf(const VirtqElem *elem, size_t offset, const void *buf
     }
     return done;
 }
+
+void virtq_elem_save(const VirtqElem *elem, StateWriter *w)
+{
+    sw_u16(w, elem->head);
+    sw_u32(w, elem->nout);
+    sw_u32(w, elem->nin);
+    for (unsigned i = 0; i < elem->nout + elem->nin; i++) {
+        sw_u64(w, elem->seg[i].gpa);
+        sw_u32(w, elem->seg[i].len);
+    }
+}
+
+bool virtq_elem_load(const VirtQueue *vq, AddressSpace *as, VirtqElem *elem, StateReader *r)
+{
+    uint16_t head = sr_u16(r);
+    uint32_t nout = sr_u32(r), nin = sr_u32(r);
+    if (r->failed || head >= vq->num || nout > VIRTQ_MAX_SEGS || nin > VIRTQ_MAX_SEGS - nout) {
+        sr_fail(r);
+        return false;
+    }
+    elem->head = head;
+    elem->nout = nout;
+    elem->nin = nin;
+    elem->out_len = elem->in_len = 0;
+    for (unsigned i = 0; i < nout + nin; i++) {
+        uint64_t gpa = sr_u64(r);
+        uint32_t len = sr_u32(r);
+        bool writable = i >= nout;
+        if (r->failed || len == 0) {
+            sr_fail(r); /* virtq_pop keeps no empty buffer */
+            return false;
+        }
+        uint8_t *host = writable ? as_ram_ptr_writable(as, gpa, len) : as_ram_ptr(as, gpa, len);
+        if (!host) {
+            sr_failf(r, "a held %s buffer at 0x%llx (%u bytes) is not in guest RAM",
+                     writable ? "device-writable" : "device-readable", (unsigned long long)gpa,
+                     len);
+            return false;
+        }
+        elem->seg[i] = (VirtqSeg){host, gpa, len};
+        if (writable) {
+            elem->in_len += len;
+        } else {
+            elem->out_len += len;
+        }
+    }
+    return true;
+}

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/memory.h"
+#include "core/state.h"
 
 #define VIRTQ_MAX_SIZE 1024      /* the largest QueueNumMax a device may offer */
 #define VIRTQ_MAX_SEGS 1024      /* buffers (non-empty descriptors) in one element */
@@ -81,6 +82,14 @@ void virtq_push(VirtQueue *vq, const VirtqElem *elem, uint32_t written);
 /* After one or more pushes: should the driver be interrupted?  (Honours
  * VIRTQ_AVAIL_F_NO_INTERRUPT, or used_event with VIRTIO_F_EVENT_IDX.) */
 bool virtq_should_notify(VirtQueue *vq);
+
+/* A chain a device took from queue vq and still holds (a receive buffer waiting for
+ * input): its head and buffers by guest address.  Load maps the buffers again, with the
+ * checks virtq_pop made (in guest RAM, device-writable ones not in ROM, readable ones
+ * first, at most VIRTQ_MAX_SEGS), so it does not depend on the order RAM is restored in;
+ * false (the stream failed) if one does not hold. */
+void virtq_elem_save(const VirtqElem *elem, StateWriter *w);
+bool virtq_elem_load(const VirtQueue *vq, AddressSpace *as, VirtqElem *elem, StateReader *r);
 
 /* Copy between an element's buffers and a flat buffer, starting `offset` bytes into the
  * readable (to_buf) or writable (from_buf) part.  Return the bytes copied. */
