@@ -40,7 +40,7 @@ enum {
     OPT_HELP, OPT_VERSION, OPT_MACHINE, OPT_CPU, OPT_MEM, OPT_SMP, OPT_KERNEL, OPT_INITRD,
     OPT_APPEND, OPT_BIOS, OPT_DTB, OPT_NOGRAPHIC, OPT_DISPLAY, OPT_SERIAL, OPT_MONITOR,
     OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR, OPT_DRIVE, OPT_FSDEV,
-    OPT_VIRTFS, OPT_DEVICE, OPT_SNAPSHOT,
+    OPT_VIRTFS, OPT_DEVICE, OPT_SNAPSHOT, OPT_CHARDEV,
 };
 
 static const struct {
@@ -63,6 +63,7 @@ static const struct {
     {"drive", OPT_DRIVE, true},    {"fsdev", OPT_FSDEV, true},
     {"virtfs", OPT_VIRTFS, true},  {"device", OPT_DEVICE, true},
     {"snapshot", OPT_SNAPSHOT, false},
+    {"chardev", OPT_CHARDEV, true},
 };
 
 static const char usage_text[] =
@@ -118,8 +119,11 @@ static const char usage_text[] =
     "Display and console:\n"
     "-nographic              no graphical output; the serial port is on stdio\n"
     "-display none           no display\n"
-    "-serial mon:stdio|stdio|none|null\n"
-    "                        where the serial port goes (default: stdio)\n"
+    "-serial mon:stdio|stdio|none|null|file:PATH|chardev:ID\n"
+    "                        where the next serial port goes (serial0, serial1, ...;\n"
+    "                        default: serial0 on mon:stdio); file: truncates PATH\n"
+    "-chardev null|stdio|file,id=ID[,path=PATH][,append=on|off][,signal=on|off]\n"
+    "                        a character backend, for -serial chardev:ID\n"
     "-monitor none           no monitor (there is none to enable yet)\n"
     "-no-reboot              exit instead of rebooting\n"
     "\n"
@@ -583,17 +587,257 @@ static OptionsResult opt_log(MachineConfig *cfg, const char *arg, char *err, siz
     return OPTIONS_OK;
 }
 
+/* ---- -serial and -chardev (core/chardev.h builds the backends) ---------------------- */
+
+static const char *const serial_ids[CONFIG_MAX_SERIAL] = {"serial0", "serial1", "serial2",
+                                                          "serial3"};
+
+/* s[0, n) in cfg->strpool with QEMU's ",," turned into ","; NULL if the pool is full. */
+static const char *chardev_pool_str(MachineConfig *cfg, const char *s, size_t n)
+{
+    if (n + 1 > sizeof(cfg->strpool) - cfg->strpool_used) {
+        return NULL;
+    }
+    char *out = cfg->strpool + cfg->strpool_used, *o = out;
+    for (size_t i = 0; i < n; i++) {
+        *o++ = s[i];
+        if (s[i] == ',' && i + 1 < n && s[i + 1] == ',') {
+            i++;
+        }
+    }
+    *o++ = '\0';
+    cfg->strpool_used += (size_t)(o - out);
+    return out;
+}
+
+/* A new backend (id, opt and arg set; the rest zero), or NULL with QEMU's message. */
+static ChardevConfig *chardev_add(MachineConfig *cfg, const char *opt, const char *arg,
+                                  const char *id, ChardevBackend backend, char *err,
+                                  size_t errlen)
+{
+    for (int i = 0; i < cfg->nchardevs; i++) {
+        if (strcmp(cfg->chardevs[i].id, id) == 0) {
+            set_err(err, errlen, "%s %s: Duplicate ID '%s' for chardev", opt, arg, id);
+            return NULL;
+        }
+        if (backend == CHARDEV_STDIO && cfg->chardevs[i].backend == CHARDEV_STDIO) {
+            set_err(err, errlen, "%s %s: cannot use stdio by multiple character devices",
+                    opt, arg);
+            return NULL;
+        }
+    }
+    if (cfg->nchardevs >= CONFIG_MAX_CHARDEVS) {
+        set_err(err, errlen, "%s %s: too many character devices (at most %d)", opt, arg,
+                CONFIG_MAX_CHARDEVS);
+        return NULL;
+    }
+    ChardevConfig *c = &cfg->chardevs[cfg->nchardevs++];
+    memset(c, 0, sizeof(*c));
+    c->opt = opt;
+    c->arg = arg;
+    c->id = id;
+    c->backend = backend;
+    return c;
+}
+
+/*
+ * -serial VALUE: QEMU's legacy spellings.  stdio and mon:stdio are one backend here (the
+ * Ctrl-A escapes are the launcher's either way); null drops output; none leaves the port
+ * without a backend; chardev:ID is resolved once every -chardev is known.
+ */
 static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
                                 size_t errlen)
 {
-    if (strcmp(arg, "mon:stdio") == 0 || strcmp(arg, "stdio") == 0) {
-        cfg->serial = "stdio";
-    } else if (strcmp(arg, "none") == 0 || strcmp(arg, "null") == 0) {
-        cfg->serial = "none";
-    } else {
-        set_err(err, errlen, "-serial %s: '%s' is not a valid char driver "
-                "(qemu-wasm supports mon:stdio, stdio, none, null)", arg, arg);
+    if (cfg->nserial >= CONFIG_MAX_SERIAL) {
+        set_err(err, errlen, "-serial %s: too many serial ports (at most %d)", arg,
+                CONFIG_MAX_SERIAL);
         return OPTIONS_ERROR;
+    }
+    int n = cfg->nserial;
+    const char *id = serial_ids[n];
+    ChardevConfig *c = NULL;
+    cfg->serial_arg[n] = arg;
+    cfg->serial[n] = -1;
+    if (strcmp(arg, "none") == 0) {
+        cfg->nserial++;
+        return OPTIONS_OK;
+    } else if (strncmp(arg, "chardev:", 8) == 0) {
+        cfg->serial[n] = -2; /* resolved in serial_finish */
+        cfg->nserial++;
+        return OPTIONS_OK;
+    } else if (strcmp(arg, "mon:stdio") == 0 || strcmp(arg, "stdio") == 0) {
+        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_STDIO, err, errlen);
+    } else if (strcmp(arg, "null") == 0) {
+        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_NULL, err, errlen);
+    } else if (strncmp(arg, "file:", 5) == 0) {
+        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_FILE, err, errlen);
+        if (c) {
+            c->path = arg + 5;
+        }
+    } else {
+        set_err(err, errlen, "-serial %s: '%s' is not a valid char driver (qemu-wasm "
+                "supports mon:stdio, stdio, none, null, file:PATH, chardev:ID)", arg, arg);
+        return OPTIONS_ERROR;
+    }
+    if (!c) {
+        return OPTIONS_ERROR;
+    }
+    cfg->serial[n] = cfg->nchardevs - 1;
+    cfg->nserial++;
+    return OPTIONS_OK;
+}
+
+/* QEMU's identifiers: a letter, then letters, digits, '-', '.', '_'. */
+static bool is_identifier(const char *s)
+{
+    if (!isalpha((unsigned char)s[0])) {
+        return false;
+    }
+    for (; *s; s++) {
+        if (!isalnum((unsigned char)*s) && !strchr("-._", *s)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * -chardev BACKEND,id=ID[,path=P][,append=on|off][,signal=on|off][,mux=on|off]
+ * BACKEND: null, stdio, file (path=).  QEMU takes these parameters for every backend and
+ * ignores those a backend has no use for; signal= and mux= are checked and accepted (the
+ * terminal is the launcher's: Ctrl-C goes to the guest and the Ctrl-A escapes work in
+ * both cases, and any backend here takes several front ends).  Messages and their order
+ * are QEMU 7.2's.
+ */
+static OptionsResult opt_chardev(MachineConfig *cfg, const char *arg, char *err,
+                                 size_t errlen)
+{
+    const char *backend = NULL, *id = NULL, *path = NULL;
+    size_t backend_len = 0;
+    bool append = false, first = true;
+    const char *p = arg;
+    while (*p) {
+        const char *e = p;
+        while (*e && !(*e == ',' && e[1] != ',')) {
+            e += *e == ',' ? 2 : 1; /* ",," is an escaped comma */
+        }
+        size_t n = (size_t)(e - p);
+        const char *eq = memchr(p, '=', n);
+        size_t klen = eq ? (size_t)(eq - p) : n;
+        const char *val = eq ? eq + 1 : NULL;
+        size_t vlen = eq ? n - klen - 1 : 0;
+        char key[16];
+        snprintf(key, sizeof(key), "%.*s", (int)(klen < 15 ? klen : 15), p);
+        if (first && !eq) {
+            backend = p, backend_len = n;
+        } else if (klen == 7 && strncmp(p, "backend", 7) == 0 && eq) {
+            backend = val, backend_len = vlen;
+        } else if (klen < 15 && (strcmp(key, "id") == 0 || strcmp(key, "path") == 0)) {
+            const char *v = chardev_pool_str(cfg, val ? val : "", vlen);
+            if (!v) {
+                set_err(err, errlen, "-chardev %s: too many option values", arg);
+                return OPTIONS_ERROR;
+            }
+            *(key[0] == 'i' ? &id : &path) = v;
+        } else if (klen < 15 && (strcmp(key, "append") == 0 || strcmp(key, "signal") == 0 ||
+                                 strcmp(key, "mux") == 0)) {
+            char v[8];
+            bool on = true;
+            snprintf(v, sizeof(v), "%.*s", (int)(vlen < 7 ? vlen : 7), val ? val : "");
+            if (val && (vlen > 5 || !parse_on_off(v, &on))) {
+                set_err(err, errlen, "-chardev %s: Parameter '%s' expects 'on' or 'off'", arg,
+                        key);
+                return OPTIONS_ERROR;
+            }
+            if (key[0] == 'a') {
+                append = on;
+            }
+        } else {
+            set_err(err, errlen, "-chardev %s: Invalid parameter '%.*s'", arg, (int)klen, p);
+            return OPTIONS_ERROR;
+        }
+        first = false;
+        p = *e ? e + 1 : e;
+    }
+    if (!id) {
+        set_err(err, errlen, "-chardev %s: chardev: no id specified", arg);
+        return OPTIONS_ERROR;
+    }
+    if (!is_identifier(id)) {
+        set_err(err, errlen, "-chardev %s: Parameter 'id' expects an identifier", arg);
+        return OPTIONS_ERROR;
+    }
+    for (int i = 0; i < cfg->nchardevs; i++) {
+        if (strcmp(cfg->chardevs[i].id, id) == 0) {
+            set_err(err, errlen, "-chardev %s: Duplicate ID '%s' for chardev", arg, id);
+            return OPTIONS_ERROR;
+        }
+    }
+    if (!backend) {
+        set_err(err, errlen, "-chardev %s: chardev: \"%s\" missing backend", arg, id);
+        return OPTIONS_ERROR;
+    }
+    static const struct {
+        const char *name;
+        ChardevBackend kind;
+    } backends[] = {{"null", CHARDEV_NULL}, {"stdio", CHARDEV_STDIO}, {"file", CHARDEV_FILE}};
+    int kind = -1;
+    for (size_t i = 0; i < ARRAY_LEN(backends); i++) {
+        if (strlen(backends[i].name) == backend_len &&
+            strncmp(backend, backends[i].name, backend_len) == 0) {
+            kind = (int)backends[i].kind;
+        }
+    }
+    if (kind < 0) {
+        set_err(err, errlen, "-chardev %s: '%.*s' is not a valid char driver name", arg,
+                (int)backend_len, backend);
+        return OPTIONS_ERROR;
+    }
+    if (kind == CHARDEV_FILE && !path) {
+        set_err(err, errlen, "-chardev %s: chardev: file: no filename given", arg);
+        return OPTIONS_ERROR;
+    }
+    ChardevConfig *c = chardev_add(cfg, "-chardev", arg, id, (ChardevBackend)kind, err,
+                                   errlen);
+    if (!c) {
+        return OPTIONS_ERROR;
+    }
+    c->path = path;
+    c->append = append;
+    return OPTIONS_OK;
+}
+
+/* After every option: -serial chardev:ID references, and the default serial0 (mon:stdio,
+ * with or without -nographic) when no -serial was given. */
+static OptionsResult serial_finish(MachineConfig *cfg, char *err, size_t errlen)
+{
+    if (cfg->nserial == 0) {
+        ChardevConfig *c = chardev_add(cfg, "-serial", "mon:stdio", serial_ids[0],
+                                       CHARDEV_STDIO, err, errlen);
+        if (!c) {
+            /* QEMU names no option here: the default serial port is nobody's option */
+            set_err(err, errlen, "cannot use stdio by multiple character devices");
+            return OPTIONS_ERROR;
+        }
+        cfg->serial[0] = cfg->nchardevs - 1;
+        cfg->serial_arg[0] = NULL;
+        cfg->nserial = 1;
+    }
+    for (int i = 0; i < cfg->nserial; i++) {
+        if (cfg->serial[i] != -2) {
+            continue;
+        }
+        const char *ref = cfg->serial_arg[i] + 8;
+        for (int k = 0; k < cfg->nchardevs; k++) {
+            if (strcmp(cfg->chardevs[k].id, ref) == 0) {
+                cfg->serial[i] = k;
+            }
+        }
+        if (cfg->serial[i] == -2) {
+            set_err(err, errlen, "-serial %s: could not connect serial device to character "
+                    "backend '%s'", cfg->serial_arg[i], cfg->serial_arg[i]);
+            return OPTIONS_ERROR;
+        }
     }
     return OPTIONS_OK;
 }
@@ -729,6 +973,9 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
         case OPT_SERIAL:
             r = opt_serial(cfg, arg, err, errlen);
             break;
+        case OPT_CHARDEV:
+            r = opt_chardev(cfg, arg, err, errlen);
+            break;
         case OPT_MONITOR:
             if (strcmp(arg, "none") != 0) {
                 set_err(err, errlen, "-monitor %s: qemu-wasm has no monitor yet "
@@ -768,6 +1015,9 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
         if (r != OPTIONS_OK) {
             return r;
         }
+    }
+    if (serial_finish(cfg, err, errlen) != OPTIONS_OK) {
+        return OPTIONS_ERROR;
     }
     /* What depends on the board, now that -M is known */
     const BoardInfo *board = board_find(cfg->arch, cfg->machine);

@@ -92,6 +92,25 @@ typedef struct VirtioDevConfig {
     bool ref_given;
 } VirtioDevConfig;
 
+/* Character backends (-chardev, -serial): core/chardev.h. */
+#define CONFIG_MAX_CHARDEVS 8
+#define CONFIG_MAX_SERIAL 4
+
+typedef enum {
+    CHARDEV_NULL,                /* output dropped, no input */
+    CHARDEV_STDIO,               /* the host console (core/host.h host_console_*) */
+    CHARDEV_FILE,                /* output to path= (truncated, or append=on) */
+} ChardevBackend;
+
+typedef struct ChardevConfig {
+    const char *opt;             /* "-chardev" or "-serial" (messages) */
+    const char *arg;             /* its argument as typed (messages) */
+    const char *id;              /* id=, or "serialN" for a -serial backend */
+    ChardevBackend backend;
+    const char *path;            /* file: path= */
+    bool append;                 /* file: append=on keeps what the file had */
+} ChardevConfig;
+
 /*
  * Strings point into argv, except machine and cpu, which point into the name buffers
  * below: keep the MachineConfig that options_parse filled (don't copy it by value).
@@ -112,8 +131,15 @@ typedef struct MachineConfig {
     const char *dtb;         /* -dtb */
     const char *datadir;     /* -L: where firmware files are (default: see cli/main.c) */
     bool nographic;
-    const char *serial;      /* -serial: NULL (default: stdio), "stdio" (also for mon:stdio)
-                                or "none" (also for null) */
+    /* -chardev and -serial (core/chardev.h builds the backends): chardevs[] holds every
+     * backend, the -chardev ones and those -serial creates ("serial0", ...); serial[i] is
+     * serial port i's backend (an index into chardevs[]), or -1 for -serial none.  Without
+     * -serial, serial0 is on mon:stdio (nserial 1). */
+    ChardevConfig chardevs[CONFIG_MAX_CHARDEVS];
+    int nchardevs;
+    int serial[CONFIG_MAX_SERIAL];
+    const char *serial_arg[CONFIG_MAX_SERIAL]; /* the -serial argument (NULL: the default) */
+    int nserial;
     bool no_reboot;          /* -no-reboot: a guest reset exits instead */
     /* -accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=N][,jit-check=on|off]
      *           [,thread=single|multi] */

@@ -44,6 +44,9 @@ bool host_write_file(const char *path, const void *data, size_t len, char *err,
  * Under Node these call fs.*Sync directly from the calling worker (no proxying).
  */
 int host_file_open(const char *path, bool writable, char *err, size_t errlen);
+/* Open for writing (a console log, -chardev file): created if missing (mode 0666 less the
+ * umask), truncated unless append.  The handle takes host_file_pwrite/length/close. */
+int host_file_create(const char *path, bool append, char *err, size_t errlen);
 /* Read/write exactly len bytes at off (a short read past the end of the file is zero-filled). */
 int host_file_pread(int fd, void *buf, size_t len, uint64_t off);
 int host_file_pwrite(int fd, const void *buf, size_t len, uint64_t off);

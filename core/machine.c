@@ -96,6 +96,13 @@ Machine *machine_new(const MachineConfig *cfg, char *err, size_t errlen)
         free(m);
         return NULL;
     }
+    if (!chardevs_init(&m->chardevs, cfg, err, errlen)) {
+        log_close(&m->log);
+        timer_list_destroy(&m->timers);
+        as_destroy(&m->as);
+        free(m);
+        return NULL;
+    }
     m->jit_enabled = cfg->jit && jit_supported();
     bool multi = cfg->thread_multi && cfg->smp > 1;
     if (multi && cfg->jit_check && m->jit_enabled) {
@@ -163,6 +170,7 @@ void machine_destroy(Machine *m)
     if (m->board_destroy) {
         m->board_destroy(m);
     }
+    chardevs_destroy(&m->chardevs);
     tb_cache_free(m->tbs);
     as_destroy(&m->as);
     as_destroy(&m->io);
@@ -181,6 +189,16 @@ void machine_request_shutdown(Machine *m, int status)
     host_sleep_wake(); /* the I/O thread, if any, notices the vCPUs ending */
 }
 
+Chardev *machine_serial_hd(Machine *m, int i)
+{
+    return chardevs_serial(&m->chardevs, i);
+}
+
+Chardev *machine_console_chardev(Machine *m)
+{
+    return chardevs_console(&m->chardevs);
+}
+
 void machine_request_reset(Machine *m)
 {
     if (m->cfg->no_reboot) {
@@ -196,6 +214,7 @@ void machine_request_reset(Machine *m)
 void machine_poll(Machine *m)
 {
     timer_list_run(&m->timers, host_clock_ns());
+    chardevs_poll(&m->chardevs);
     if (m->poll) {
         m->poll(m);
     }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/chardev.h"
 #include "core/config.h"
 #include "core/device.h"
 #include "core/log.h"
@@ -43,10 +44,12 @@ typedef struct Machine {
     bool jit_enabled;            /* -accel tcg,jit=on and this build can run generated Wasm */
     Device *devices;             /* every device, CPU and loader, in creation order */
     TimerList timers;            /* every device timer (core/timer.h) */
+    ChardevSet chardevs;         /* -chardev / -serial backends; their input is routed by
+                                    machine_poll (core/chardev.h) */
     void *board;                 /* machine-specific state (e.g. RiscvVirt) */
     void (*board_destroy)(struct Machine *m); /* after every device's destroy */
-    /* Host input (console bytes) for the devices: called by machine_poll, with the device
-     * lock held.  Optional. */
+    /* Other host events for the board's devices (console input is the chardev layer's):
+     * called by machine_poll, with the device lock held.  Optional. */
     void (*poll)(struct Machine *m);
     /* The guest's timebase (RISC-V mtime, ...): its value now and its rate.  Set by the
      * board; CPUs read it (the time CSR, Sstc). */
@@ -63,6 +66,13 @@ bool machine_realize(Machine *m, char *err, size_t errlen);
 /* Run until the guest powers off; returns the process exit status. */
 int machine_run(Machine *m);
 void machine_destroy(Machine *m);
+
+/* Serial port i's character backend (QEMU's serial_hd(i)); NULL: none.  A board connects
+ * the ports it has; ports it has no UART for are left unused. */
+Chardev *machine_serial_hd(Machine *m, int i);
+/* The host console's backend, for devices always on it (a virtio console); NULL if out of
+ * memory. */
+Chardev *machine_console_chardev(Machine *m);
 
 void machine_request_shutdown(Machine *m, int status);
 void machine_request_reset(Machine *m);

@@ -452,6 +452,16 @@ EM_JS(int, js_blk_open, (const char *path, int writable, char *code, size_t code
     }
 });
 
+/* Open for writing, created if missing: truncated ('w') or appended to ('a'). */
+EM_JS(int, js_file_create, (const char *path, int append, char *code, size_t codelen), {
+    try {
+        return require('fs').openSync(UTF8ToString(path >>> 0), append ? 'a' : 'w');
+    } catch (e) {
+        stringToUTF8(String(e.code || e.message), code >>> 0, codelen >>> 0);
+        return -1;
+    }
+});
+
 /* Positioned read or write of exactly len bytes (a read past EOF is zero-filled), straight
  * between the file and the shared heap; 0, or -1 with Node's error code in code. */
 EM_JS(int, js_blk_rw, (int fd, int write, void *buf, size_t len, double off, char *code,
@@ -505,6 +515,17 @@ int host_file_open(const char *path, bool writable, char *err, size_t errlen)
 {
     char code[128] = "";
     int fd = js_blk_open(path, writable, code, sizeof(code));
+    if (fd < 0) {
+        errcode_text(code, err, errlen);
+        return blk_errno(code);
+    }
+    return fd;
+}
+
+int host_file_create(const char *path, bool append, char *err, size_t errlen)
+{
+    char code[128] = "";
+    int fd = js_file_create(path, append, code, sizeof(code));
     if (fd < 0) {
         errcode_text(code, err, errlen);
         return blk_errno(code);

@@ -269,6 +269,17 @@ int host_file_open(const char *path, bool writable, char *err, size_t errlen)
     return fd;
 }
 
+int host_file_create(const char *path, bool append, char *err, size_t errlen)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0666);
+    if (fd < 0) {
+        int e = errno;
+        fail(e, err, errlen);
+        return -e;
+    }
+    return fd;
+}
+
 int host_file_pread(int fd, void *buf, size_t len, uint64_t off)
 {
     uint8_t *p = buf;

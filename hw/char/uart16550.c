@@ -2,13 +2,13 @@
  * hw/char/uart16550.c — NS16550A UART.  Registers per the TI/National PC16550D datasheet:
  *   0 RBR (read) / THR (write) / DLL (DLAB=1)   1 IER / DLM (DLAB=1)
  *   2 IIR (read) / FCR (write)                  3 LCR   4 MCR   5 LSR   6 MSR   7 SCR
- * Transmission is instantaneous: bytes go straight to the host console.
+ * Transmission is instantaneous: bytes go straight to the character backend (core/chardev.h),
+ * which also delivers input while the receive FIFO has room.
  */
 #include "hw/char/uart16550.h"
 
 #include <string.h>
 
-#include "core/host.h"
 
 #define LSR_DR 0x01
 #define LSR_THRE 0x20
@@ -41,7 +41,7 @@ static void uart_reset(Device *d)
     memset(u, 0, sizeof(*u));
     u->dev = keep.dev;
     u->reg_shift = keep.reg_shift;
-    u->disconnected = keep.disconnected;
+    u->chr = keep.chr;
     u->irq = keep.irq;
     u->lsr = LSR_THRE | LSR_TEMT;
     u->msr = 0xb0; /* DCD, DSR, CTS asserted: a connected terminal */
@@ -96,14 +96,30 @@ static const DeviceOps uart_device_ops = {
     .load = uart_load,
 };
 
-void uart16550_init(Uart16550 *u, struct Machine *m, const char *name, int reg_shift,
-                    bool disconnected)
+static size_t uart_can_receive(void *opaque)
+{
+    Uart16550 *u = opaque;
+    return UART_RX_FIFO - u->rx_count;
+}
+
+static void uart_chr_receive(void *opaque, const uint8_t *buf, size_t len)
+{
+    uart16550_receive(opaque, buf, (unsigned)len);
+}
+
+static const CharFrontendOps uart_chr_ops = {uart_can_receive, uart_chr_receive};
+
+bool uart16550_init(Uart16550 *u, struct Machine *m, const char *name, int reg_shift,
+                    Chardev *chr)
 {
     memset(u, 0, sizeof(*u));
     u->reg_shift = reg_shift;
-    u->disconnected = disconnected;
+    if (!chardev_fe_init(&u->chr, chr, &uart_chr_ops, u)) {
+        return false;
+    }
     device_add(m, &u->dev, &uart_device_ops, name);
     uart_reset(&u->dev);
+    return true;
 }
 
 unsigned uart16550_receive(Uart16550 *u, const uint8_t *buf, unsigned len)
@@ -174,9 +190,7 @@ static void uart_write(void *opaque, uint64_t offset, uint64_t value, unsigned s
         } else if (u->mcr & MCR_LOOP) {
             uart16550_receive(u, &v, 1);
         } else {
-            if (!u->disconnected) {
-                host_console_write(&v, 1);
-            }
+            chardev_fe_write(&u->chr, &v, 1);
             u->thr_ipending = true; /* transmitted at once: THR is empty again */
             uart_update_irq(u);
         }

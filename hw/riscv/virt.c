@@ -17,7 +17,6 @@
 #include "hw/intc/plic.h"
 #include "hw/misc/goldfish_rtc.h"
 #include "hw/virtio/virtio_config.h"
-#include "hw/virtio/virtio_console.h"
 #include "hw/virtio/virtio_mmio.h"
 #include "hw/boot.h"
 #include "hw/board.h"
@@ -87,39 +86,6 @@ static size_t build_boot_rom(uint8_t *buf, uint64_t start, uint64_t fdt, uint64_
     return 40 + sizeof(info);
 }
 
-/* Console input goes to a virtio console (hvc0) once the guest uses it, else to the UART. */
-static bool virt_hvc_owns_input(RiscvVirt *v)
-{
-    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-        VirtioDevice *d = v->virtio[i].dev;
-        if (d && d->device_id == VIRTIO_ID_CONSOLE && virtio_console_owns_input(d)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Host input: console bytes for the UART or hvc0 (timers are the machine's). */
-static void virt_poll(Machine *m)
-{
-    RiscvVirt *v = m->board;
-    for (int i = 0; i < VIRT_VIRTIO_COUNT; i++) {
-        VirtioDevice *d = v->virtio[i].dev;
-        if (d && d->ops->poll) {
-            d->ops->poll(d); /* e.g. console input for hvc0 */
-        }
-    }
-    /* console input: move what the host has typed into the UART's receive FIFO */
-    uint8_t buf[UART_RX_FIFO];
-    unsigned room = UART_RX_FIFO - v->uart.rx_count;
-    if (room && !v->uart.disconnected && !virt_hvc_owns_input(v)) {
-        size_t n = host_console_read(buf, room);
-        if (n) {
-            uart16550_receive(&v->uart, buf, (unsigned)n);
-        }
-    }
-}
-
 /*
  * The command line's virtio devices, into the virtio-mmio slots as QEMU's virt fills them:
  * the first device goes to the highest slot (0x10008000), which the device tree lists
@@ -129,8 +95,7 @@ static bool virt_create_virtio(Machine *m, RiscvVirt *v, char *err, size_t errle
 {
     const MachineConfig *cfg = m->cfg;
     for (int i = 0; i < cfg->nvirtio && i < VIRT_VIRTIO_COUNT; i++) {
-        VirtioDevice *d = virtio_create_from_config(m, cfg, i, !v->uart.disconnected, err,
-                                                    errlen);
+        VirtioDevice *d = virtio_create_from_config(m, cfg, i, err, errlen);
         if (!d) {
             return false;
         }
@@ -259,7 +224,11 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
 
     sifive_test_init(&v->test, m);
     as_add_mmio(&m->as, VIRT_TEST_BASE, VIRT_TEST_SIZE, &sifive_test_ops, &v->test, "test");
-    uart16550_init(&v->uart, m, "serial0", 0, cfg->serial && strcmp(cfg->serial, "none") == 0);
+    /* serial0 only: the board has one UART (other -serial ports stay unused, as on QEMU) */
+    if (!uart16550_init(&v->uart, m, "serial0", 0, machine_serial_hd(m, 0))) {
+        snprintf(err, errlen, "serial0: its character backend has too many devices");
+        return false;
+    }
     v->uart.irq = plic_source(&v->plic, VIRT_UART_IRQ);
     as_add_mmio(&m->as, VIRT_UART_BASE, VIRT_UART_SIZE, &uart16550_ops, &v->uart, "serial");
     goldfish_rtc_init(&v->rtc, m);
@@ -273,7 +242,6 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
                     "virtio-mmio");
     }
     boot_init(&v->boot, m, ELF_MACHINE_RISCV);
-    m->poll = virt_poll;
     if (!virt_create_virtio(m, v, err, errlen)) {
         return false;
     }

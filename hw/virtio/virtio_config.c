@@ -55,7 +55,7 @@ static VirtioDevice *create_9p(Machine *m, const MachineConfig *cfg, const Virti
 }
 
 VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, int i,
-                                        bool serial_on_stdio, char *err, size_t errlen)
+                                        char *err, size_t errlen)
 {
     const VirtioDevConfig *vc = &cfg->virtio[i];
     VirtioDevice *v = NULL;
@@ -68,7 +68,7 @@ VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, in
         v = virtio_rng_create(m);
         break;
     case VIRTIO_DEV_CONSOLE:
-        v = virtio_console_create(m, !serial_on_stdio);
+        v = virtio_console_create(m, machine_console_chardev(m)); /* hvc0 on the console */
         break;
     }
     if (!v) {

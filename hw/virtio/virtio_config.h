@@ -8,12 +8,12 @@
 #include "hw/virtio/virtio.h"
 
 /*
- * Create device number i of cfg->virtio[].  serial_on_stdio: the board's serial port reads
- * the console (a virtio console then takes input only once the guest uses it).  On error
+ * Create device number i of cfg->virtio[] (a virtio console goes on the host console's
+ * character backend, shared with whatever else is there: core/chardev.h).  On error
  * returns NULL with a one-line message in QEMU's style ("-drive file=x: Could not open
  * 'x': No such file or directory") in err.
  */
 VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, int i,
-                                        bool serial_on_stdio, char *err, size_t errlen);
+                                        char *err, size_t errlen);
 
 #endif

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/host.h"
-
 #define VIRTIO_CONSOLE_F_EMERG_WRITE 2
 #define CFG_EMERG_WR 8
 #define CFG_LEN 12
@@ -20,7 +18,7 @@
 
 typedef struct VirtioConsole {
     VirtioDevice vdev;
-    bool owns_input;
+    CharFrontend chr;
     bool rx_held;        /* rx_elem is a receive buffer taken from the ring, not yet filled */
     VirtqElem *rx_elem;
 } VirtioConsole;
@@ -28,8 +26,8 @@ typedef struct VirtioConsole {
 static void console_output(VirtioConsole *c, const uint8_t *buf, size_t len)
 {
     if (len) {
-        host_console_write(buf, len);
-        c->owns_input = true; /* the guest uses hvc0: give it the keyboard */
+        chardev_fe_write(&c->chr, buf, len);
+        chardev_fe_claim_input(&c->chr); /* the guest uses hvc0: give it the keyboard */
     }
 }
 
@@ -53,36 +51,43 @@ static void console_notify(VirtioDevice *vdev, unsigned q)
     }
 }
 
-/* Console input: fill the next receive buffer with whatever the host has typed. */
-static void console_poll(VirtioDevice *vdev)
+/* Console input: room in the next receive buffer (taken from the ring and held until
+ * bytes arrive); 0 while the driver has given none. */
+static size_t console_can_receive(void *opaque)
 {
-    VirtioConsole *c = (VirtioConsole *)vdev;
-    if (!c->owns_input || !virtio_queue_usable(vdev, RXQ)) {
-        return;
+    VirtioConsole *c = opaque;
+    VirtioDevice *vdev = &c->vdev;
+    if (!virtio_queue_usable(vdev, RXQ)) {
+        return 0;
     }
     if (!c->rx_held) {
         const char *why = NULL;
         int r = virtq_pop(&vdev->vq[RXQ], &vdev->machine->as, c->rx_elem, &why);
         if (r < 0) {
             virtio_error(vdev, "receive queue: %s", why);
-            return;
+            return 0;
         }
         if (r == 0) {
-            return;
+            return 0;
         }
         c->rx_held = true;
     }
-    uint8_t buf[512];
-    size_t room = c->rx_elem->in_len < sizeof(buf) ? (size_t)c->rx_elem->in_len : sizeof(buf);
-    size_t n = host_console_read(buf, room);
-    if (n == 0) {
+    return c->rx_elem->in_len;
+}
+
+static void console_receive(void *opaque, const uint8_t *buf, size_t len)
+{
+    VirtioConsole *c = opaque;
+    if (!c->rx_held || len == 0) {
         return;
     }
-    virtq_elem_from_buf(c->rx_elem, 0, buf, n);
+    virtq_elem_from_buf(c->rx_elem, 0, buf, len);
     c->rx_held = false;
-    virtio_push(vdev, RXQ, c->rx_elem, (uint32_t)n);
-    virtio_notify(vdev, RXQ);
+    virtio_push(&c->vdev, RXQ, c->rx_elem, (uint32_t)len);
+    virtio_notify(&c->vdev, RXQ);
 }
+
+static const CharFrontendOps console_chr_ops = {console_can_receive, console_receive};
 
 static void console_config_written(VirtioDevice *vdev, uint32_t offset, unsigned size)
 {
@@ -112,13 +117,12 @@ static const VirtioDeviceOps console_ops = {
     .notify = console_notify,
     .reset = console_reset,
     .config_written = console_config_written,
-    .poll = console_poll,
     .destroy = console_destroy,
     .save = console_save,
     .load = console_load,
 };
 
-VirtioDevice *virtio_console_create(Machine *m, bool owns_input)
+VirtioDevice *virtio_console_create(Machine *m, Chardev *chr)
 {
     VirtioConsole *c = calloc(1, sizeof(*c));
     if (c) {
@@ -134,27 +138,26 @@ VirtioDevice *virtio_console_create(Machine *m, bool owns_input)
         free(c);
         return NULL;
     }
-    c->owns_input = owns_input;
+    if (!chardev_fe_init(&c->chr, chr, &console_chr_ops, c)) {
+        console_destroy(&c->vdev);
+        return NULL;
+    }
     /* cols, rows: 0 (unknown); max_nr_ports: 1 (meaningful only with MULTIPORT) */
     virtio_config_put32(&c->vdev, 4, 1);
     return &c->vdev;
 }
 
-bool virtio_console_owns_input(VirtioDevice *vdev)
-{
-    return ((VirtioConsole *)vdev)->owns_input;
-}
-
 /* ---- saved state (after the common virtio part, which has the queues) ----
- * Whether input is hvc0's, and the receive buffer held for input, if one is: it was taken
- * from the ring (last_avail counts it), so it is saved by its guest addresses. */
+ * Whether input is hvc0's (it claimed its backend's input), and the receive buffer held
+ * for input, if one is: it was taken from the ring (last_avail counts it), so it is saved
+ * by its guest addresses. */
 #define CONSOLE_STATE_VERSION 1
 
 static void console_save(VirtioDevice *vdev, StateWriter *w)
 {
     VirtioConsole *c = (VirtioConsole *)vdev;
     sw_u32(w, CONSOLE_STATE_VERSION);
-    sw_bool(w, c->owns_input);
+    sw_bool(w, chardev_fe_claimed(&c->chr));
     sw_bool(w, c->rx_held);
     if (c->rx_held) {
         virtq_elem_save(c->rx_elem, w);
@@ -176,7 +179,11 @@ static bool console_load(VirtioDevice *vdev, StateReader *r)
         sr_fail(r);
         return false;
     }
-    c->owns_input = owns;
+    if (owns) {
+        chardev_fe_claim_input(&c->chr);
+    } else {
+        chardev_fe_release_input(&c->chr);
+    }
     c->rx_held = held;
     return true;
 }

@@ -3,18 +3,19 @@
  * the guest's hvc0, on the host's console (stdio, shared with the serial port).
  *
  * -device virtio-serial-device creates it; -device virtconsole names its port (accepted,
- * as in QEMU, after a virtio-serial-device).  Output always goes to stdout.  Input goes
- * to the serial port until the guest first writes to hvc0 (e.g. -append console=hvc0),
- * then to hvc0; with -serial none it goes to hvc0 from the start.
+ * as in QEMU, after a virtio-serial-device).  It is a front end of a character backend
+ * (core/chardev.h), the host console's: output goes there, and it claims the console's
+ * input once the guest first writes to hvc0 (e.g. -append console=hvc0); until then input
+ * goes to the backend's first front end (the serial port, if that is on the console too).
  */
 #ifndef HW_VIRTIO_VIRTIO_CONSOLE_H
 #define HW_VIRTIO_VIRTIO_CONSOLE_H
 
+#include "core/chardev.h"
 #include "hw/virtio/virtio.h"
 
-VirtioDevice *virtio_console_create(Machine *m, bool owns_input);
-
-/* Does console input belong to this device now (rather than to the serial port)? */
-bool virtio_console_owns_input(VirtioDevice *vdev);
+/* A virtio console on backend chr (NULL: none); NULL if out of memory or chr has no room
+ * for another front end. */
+VirtioDevice *virtio_console_create(Machine *m, Chardev *chr);
 
 #endif

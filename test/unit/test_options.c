@@ -60,7 +60,10 @@ TEST(defaults)
     CHECK_EQ_U64(cfg.smp, 1);
     CHECK(cfg.kernel == NULL && cfg.initrd == NULL && cfg.append == NULL);
     CHECK(cfg.bios == NULL && cfg.dtb == NULL && cfg.logfile == NULL);
-    CHECK(!cfg.nographic && !cfg.no_reboot && cfg.serial == NULL);
+    CHECK(!cfg.nographic && !cfg.no_reboot);
+    /* serial0 on mon:stdio by default */
+    CHECK(cfg.nserial == 1 && cfg.serial[0] == 0 && cfg.nchardevs == 1);
+    CHECK(cfg.chardevs[0].backend == CHARDEV_STDIO && strcmp(cfg.chardevs[0].id, "serial0") == 0);
     CHECK(cfg.jit);
     CHECK_EQ_U64(cfg.jit_threshold, CONFIG_DEFAULT_JIT_THRESHOLD);
     CHECK_EQ_U64(cfg.jit_cache, CONFIG_DEFAULT_JIT_CACHE_MB);
@@ -83,7 +86,7 @@ TEST(typical_command_line)
     CHECK(strcmp(cfg.initrd, "rd.gz") == 0);
     CHECK(strcmp(cfg.dtb, "x.dtb") == 0);
     CHECK(strcmp(cfg.logfile, "log.txt") == 0);
-    CHECK(strcmp(cfg.serial, "stdio") == 0);
+    CHECK(cfg.nserial == 1 && cfg.chardevs[cfg.serial[0]].backend == CHARDEV_STDIO);
     CHECK(cfg.nographic && cfg.no_reboot);
     CHECK_EQ_U64(cfg.ram_size, 512 * MiB);
     CHECK(cfg.log_unimp && cfg.log_guest_errors && !cfg.log_int);
@@ -260,13 +263,61 @@ TEST(log_items)
 TEST(console_options)
 {
     CHECK(PARSE("-serial", "stdio") == OPTIONS_OK);
-    CHECK(strcmp(cfg.serial, "stdio") == 0);
+    CHECK(cfg.nserial == 1 && cfg.chardevs[cfg.serial[0]].backend == CHARDEV_STDIO);
     CHECK(PARSE("-serial", "none") == OPTIONS_OK);
-    CHECK(strcmp(cfg.serial, "none") == 0);
+    CHECK(cfg.nserial == 1 && cfg.serial[0] == -1 && cfg.nchardevs == 0);
     CHECK(PARSE("-serial", "null") == OPTIONS_OK);
-    CHECK(strcmp(cfg.serial, "none") == 0);
+    CHECK(cfg.nserial == 1 && cfg.chardevs[cfg.serial[0]].backend == CHARDEV_NULL);
     CHECK(error_is(PARSE("-serial", "pty"), "-serial pty: 'pty' is not a valid char driver "
-                                            "(qemu-wasm supports mon:stdio, stdio, none, null)"));
+                                            "(qemu-wasm supports mon:stdio, stdio, none, null, "
+                                            "file:PATH, chardev:ID)"));
+    /* several -serial, file:, -chardev and chardev:ID (in either order) */
+    CHECK(PARSE("-serial", "null", "-serial", "file:out,x.log", "-serial", "chardev:c1",
+                "-serial", "none", "-chardev", "file,id=c1,path=a,,b,append=on") == OPTIONS_OK);
+    CHECK(cfg.nserial == 4 && cfg.nchardevs == 3);
+    CHECK(cfg.chardevs[cfg.serial[0]].backend == CHARDEV_NULL);
+    CHECK(strcmp(cfg.chardevs[cfg.serial[0]].id, "serial0") == 0);
+    CHECK(cfg.chardevs[cfg.serial[1]].backend == CHARDEV_FILE);
+    CHECK(strcmp(cfg.chardevs[cfg.serial[1]].path, "out,x.log") == 0);
+    CHECK(!cfg.chardevs[cfg.serial[1]].append);
+    CHECK(strcmp(cfg.chardevs[cfg.serial[2]].id, "c1") == 0);
+    CHECK(strcmp(cfg.chardevs[cfg.serial[2]].path, "a,b") == 0);
+    CHECK(cfg.chardevs[cfg.serial[2]].append);
+    CHECK(cfg.serial[3] == -1);
+    CHECK(PARSE("-chardev", "stdio,id=con,signal=off,mux=on", "-serial", "chardev:con") ==
+          OPTIONS_OK);
+    CHECK(cfg.nserial == 1 && cfg.chardevs[cfg.serial[0]].backend == CHARDEV_STDIO);
+    CHECK(PARSE("-nographic", "-serial", "mon:stdio") == OPTIONS_OK);
+    CHECK(cfg.nchardevs == 1 && cfg.chardevs[0].backend == CHARDEV_STDIO);
+    /* QEMU 7.2's messages */
+    CHECK(error_is(PARSE("-serial", "chardev:x"),
+                   "-serial chardev:x: could not connect serial device to character backend "
+                   "'chardev:x'"));
+    CHECK(error_is(PARSE("-chardev", "null,id=a", "-chardev", "stdio,id=a"),
+                   "-chardev stdio,id=a: Duplicate ID 'a' for chardev"));
+    CHECK(error_is(PARSE("-chardev", "null,id=serial0", "-serial", "null"),
+                   "-serial null: Duplicate ID 'serial0' for chardev"));
+    CHECK(error_is(PARSE("-chardev", "foo,id=a"),
+                   "-chardev foo,id=a: 'foo' is not a valid char driver name"));
+    CHECK(error_is(PARSE("-chardev", "null"), "-chardev null: chardev: no id specified"));
+    CHECK(error_is(PARSE("-chardev", "id=a"), "-chardev id=a: chardev: \"a\" missing backend"));
+    CHECK(error_is(PARSE("-chardev", "file,id=f"),
+                   "-chardev file,id=f: chardev: file: no filename given"));
+    CHECK(error_is(PARSE("-chardev", "null,id=1a"),
+                   "-chardev null,id=1a: Parameter 'id' expects an identifier"));
+    CHECK(error_is(PARSE("-chardev", "null,id=a,bogus=1"),
+                   "-chardev null,id=a,bogus=1: Invalid parameter 'bogus'"));
+    CHECK(error_is(PARSE("-chardev", "stdio,id=a,signal=maybe"),
+                   "-chardev stdio,id=a,signal=maybe: Parameter 'signal' expects 'on' or 'off'"));
+    CHECK(error_is(PARSE("-chardev", "stdio,id=a", "-serial", "chardev:a", "-serial", "stdio"),
+                   "-serial stdio: cannot use stdio by multiple character devices"));
+    CHECK(error_is(PARSE("-serial", "stdio", "-serial", "mon:stdio"),
+                   "-serial mon:stdio: cannot use stdio by multiple character devices"));
+    CHECK(error_is(PARSE("-nographic", "-chardev", "stdio,id=a"),
+                   "cannot use stdio by multiple character devices"));
+    CHECK(error_is(PARSE("-serial", "null", "-serial", "null", "-serial", "null", "-serial",
+                         "null", "-serial", "null"),
+                   "-serial null: too many serial ports (at most 4)"));
     CHECK(error_is(PARSE("-display", "gtk"),
                    "-display gtk: Parameter 'type' does not accept value 'gtk'"));
     CHECK(error_is(PARSE("-display", "sdl,gl=on"),
