@@ -589,8 +589,15 @@ static OptionsResult opt_log(MachineConfig *cfg, const char *arg, char *err, siz
 
 /* ---- -serial and -chardev (core/chardev.h builds the backends) ---------------------- */
 
-static const char *const serial_ids[CONFIG_MAX_SERIAL] = {"serial0", "serial1", "serial2",
-                                                          "serial3"};
+/* "-serial ARG: " (or nothing for the default serial port, which is nobody's option) */
+static void chardev_err_prefix(char *buf, size_t len, const char *opt, const char *arg)
+{
+    if (opt) {
+        snprintf(buf, len, "%s %s: ", opt, arg);
+    } else {
+        buf[0] = '\0';
+    }
+}
 
 /* s[0, n) in cfg->strpool with QEMU's ",," turned into ","; NULL if the pool is full. */
 static const char *chardev_pool_str(MachineConfig *cfg, const char *s, size_t n)
@@ -610,41 +617,40 @@ static const char *chardev_pool_str(MachineConfig *cfg, const char *s, size_t n)
     return out;
 }
 
-/* A new backend (id, opt and arg set; the rest zero), or NULL with QEMU's message. */
+/* A new backend (id, opt and arg set; the rest zero), or NULL with QEMU's message.  opt
+ * NULL: the default serial port (messages name no option, as QEMU's do). */
 static ChardevConfig *chardev_add(MachineConfig *cfg, const char *opt, const char *arg,
                                   const char *id, ChardevBackend backend, char *err,
                                   size_t errlen)
 {
+    char pre[160];
+    chardev_err_prefix(pre, sizeof(pre), opt, arg);
     for (int i = 0; i < cfg->nchardevs; i++) {
         if (strcmp(cfg->chardevs[i].id, id) == 0) {
-            set_err(err, errlen, "%s %s: Duplicate ID '%s' for chardev", opt, arg, id);
+            set_err(err, errlen, "%sDuplicate ID '%s' for chardev", pre, id);
             return NULL;
         }
         if (backend == CHARDEV_STDIO && cfg->chardevs[i].backend == CHARDEV_STDIO) {
-            set_err(err, errlen, "%s %s: cannot use stdio by multiple character devices",
-                    opt, arg);
+            set_err(err, errlen, "%scannot use stdio by multiple character devices", pre);
             return NULL;
         }
     }
     if (cfg->nchardevs >= CONFIG_MAX_CHARDEVS) {
-        set_err(err, errlen, "%s %s: too many character devices (at most %d)", opt, arg,
+        set_err(err, errlen, "%stoo many character devices (at most %d)", pre,
                 CONFIG_MAX_CHARDEVS);
         return NULL;
     }
     ChardevConfig *c = &cfg->chardevs[cfg->nchardevs++];
     memset(c, 0, sizeof(*c));
-    c->opt = opt;
+    c->opt = opt ? opt : "-serial";
     c->arg = arg;
     c->id = id;
     c->backend = backend;
     return c;
 }
 
-/*
- * -serial VALUE: QEMU's legacy spellings.  stdio and mon:stdio are one backend here (the
- * Ctrl-A escapes are the launcher's either way); null drops output; none leaves the port
- * without a backend; chardev:ID is resolved once every -chardev is known.
- */
+/* -serial VALUE: kept until every -chardev is known (serial_finish), because QEMU creates
+ * the -chardev backends first and reports their errors before any -serial one. */
 static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
                                 size_t errlen)
 {
@@ -653,24 +659,46 @@ static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
                 CONFIG_MAX_SERIAL);
         return OPTIONS_ERROR;
     }
-    int n = cfg->nserial;
-    const char *id = serial_ids[n];
+    cfg->serial_arg[cfg->nserial] = arg;
+    cfg->serial[cfg->nserial] = -1;
+    cfg->nserial++;
+    return OPTIONS_OK;
+}
+
+/*
+ * Serial port n's backend from its -serial VALUE (arg; opt NULL for the default port),
+ * in QEMU's legacy spellings: stdio and mon:stdio are one backend here (the Ctrl-A escapes
+ * are the launcher's either way); null drops output; file:PATH writes PATH (truncated);
+ * none leaves the port without a backend; chardev:ID is a -chardev's (or an earlier
+ * port's) backend.  The backends -serial makes are named serial0, serial1, ... as QEMU's.
+ */
+static OptionsResult serial_connect(MachineConfig *cfg, int n, const char *opt,
+                                    const char *arg, char *err, size_t errlen)
+{
+    static const char *const ids[] = {
+        "serial0", "serial1", "serial2", "serial3", "serial4", "serial5", "serial6", "serial7",
+    };
+    _Static_assert(sizeof(ids) / sizeof(ids[0]) == CONFIG_MAX_SERIAL, "a name per port");
     ChardevConfig *c = NULL;
-    cfg->serial_arg[n] = arg;
     cfg->serial[n] = -1;
     if (strcmp(arg, "none") == 0) {
-        cfg->nserial++;
         return OPTIONS_OK;
     } else if (strncmp(arg, "chardev:", 8) == 0) {
-        cfg->serial[n] = -2; /* resolved in serial_finish */
-        cfg->nserial++;
-        return OPTIONS_OK;
+        for (int k = 0; k < cfg->nchardevs; k++) {
+            if (strcmp(cfg->chardevs[k].id, arg + 8) == 0) {
+                cfg->serial[n] = k;
+                return OPTIONS_OK;
+            }
+        }
+        set_err(err, errlen, "-serial %s: could not connect serial device to character "
+                "backend '%s'", arg, arg);
+        return OPTIONS_ERROR;
     } else if (strcmp(arg, "mon:stdio") == 0 || strcmp(arg, "stdio") == 0) {
-        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_STDIO, err, errlen);
+        c = chardev_add(cfg, opt, arg, ids[n], CHARDEV_STDIO, err, errlen);
     } else if (strcmp(arg, "null") == 0) {
-        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_NULL, err, errlen);
+        c = chardev_add(cfg, opt, arg, ids[n], CHARDEV_NULL, err, errlen);
     } else if (strncmp(arg, "file:", 5) == 0) {
-        c = chardev_add(cfg, "-serial", arg, id, CHARDEV_FILE, err, errlen);
+        c = chardev_add(cfg, opt, arg, ids[n], CHARDEV_FILE, err, errlen);
         if (c) {
             c->path = arg + 5;
         }
@@ -683,7 +711,6 @@ static OptionsResult opt_serial(MachineConfig *cfg, const char *arg, char *err,
         return OPTIONS_ERROR;
     }
     cfg->serial[n] = cfg->nchardevs - 1;
-    cfg->nserial++;
     return OPTIONS_OK;
 }
 
@@ -807,35 +834,17 @@ static OptionsResult opt_chardev(MachineConfig *cfg, const char *arg, char *err,
     return OPTIONS_OK;
 }
 
-/* After every option: -serial chardev:ID references, and the default serial0 (mon:stdio,
- * with or without -nographic) when no -serial was given. */
+/* After every option: each -serial's backend, in order, after the -chardev ones; without
+ * -serial, serial0 on mon:stdio (with or without -nographic: there is no display). */
 static OptionsResult serial_finish(MachineConfig *cfg, char *err, size_t errlen)
 {
     if (cfg->nserial == 0) {
-        ChardevConfig *c = chardev_add(cfg, "-serial", "mon:stdio", serial_ids[0],
-                                       CHARDEV_STDIO, err, errlen);
-        if (!c) {
-            /* QEMU names no option here: the default serial port is nobody's option */
-            set_err(err, errlen, "cannot use stdio by multiple character devices");
-            return OPTIONS_ERROR;
-        }
-        cfg->serial[0] = cfg->nchardevs - 1;
         cfg->serial_arg[0] = NULL;
         cfg->nserial = 1;
+        return serial_connect(cfg, 0, NULL, "mon:stdio", err, errlen);
     }
     for (int i = 0; i < cfg->nserial; i++) {
-        if (cfg->serial[i] != -2) {
-            continue;
-        }
-        const char *ref = cfg->serial_arg[i] + 8;
-        for (int k = 0; k < cfg->nchardevs; k++) {
-            if (strcmp(cfg->chardevs[k].id, ref) == 0) {
-                cfg->serial[i] = k;
-            }
-        }
-        if (cfg->serial[i] == -2) {
-            set_err(err, errlen, "-serial %s: could not connect serial device to character "
-                    "backend '%s'", cfg->serial_arg[i], cfg->serial_arg[i]);
+        if (serial_connect(cfg, i, "-serial", cfg->serial_arg[i], err, errlen) != OPTIONS_OK) {
             return OPTIONS_ERROR;
         }
     }

@@ -93,8 +93,8 @@ typedef struct VirtioDevConfig {
 } VirtioDevConfig;
 
 /* Character backends (-chardev, -serial): core/chardev.h. */
-#define CONFIG_MAX_CHARDEVS 8
-#define CONFIG_MAX_SERIAL 4
+#define CONFIG_MAX_CHARDEVS 16
+#define CONFIG_MAX_SERIAL 8
 
 typedef enum {
     CHARDEV_NULL,                /* output dropped, no input */
@@ -132,9 +132,10 @@ typedef struct MachineConfig {
     const char *datadir;     /* -L: where firmware files are (default: see cli/main.c) */
     bool nographic;
     /* -chardev and -serial (core/chardev.h builds the backends): chardevs[] holds every
-     * backend, the -chardev ones and those -serial creates ("serial0", ...); serial[i] is
-     * serial port i's backend (an index into chardevs[]), or -1 for -serial none.  Without
-     * -serial, serial0 is on mon:stdio (nserial 1). */
+     * backend, the -chardev ones first, then those -serial creates ("serial0", ...), which
+     * is QEMU's order of creation (and of error messages); serial[i] is serial port i's
+     * backend (an index into chardevs[]), or -1 for -serial none.  Without -serial,
+     * serial0 is on mon:stdio (nserial 1). */
     ChardevConfig chardevs[CONFIG_MAX_CHARDEVS];
     int nchardevs;
     int serial[CONFIG_MAX_SERIAL];

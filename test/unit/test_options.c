@@ -315,9 +315,29 @@ TEST(console_options)
                    "-serial mon:stdio: cannot use stdio by multiple character devices"));
     CHECK(error_is(PARSE("-nographic", "-chardev", "stdio,id=a"),
                    "cannot use stdio by multiple character devices"));
-    CHECK(error_is(PARSE("-serial", "null", "-serial", "null", "-serial", "null", "-serial",
-                         "null", "-serial", "null"),
-                   "-serial null: too many serial ports (at most 4)"));
+    CHECK(error_is(PARSE("-nographic", "-chardev", "null,id=serial0"),
+                   "Duplicate ID 'serial0' for chardev"));
+    /* QEMU creates every -chardev before any -serial backend: their errors come first */
+    CHECK(error_is(PARSE("-serial", "foo", "-chardev", "bar,id=x"),
+                   "-chardev bar,id=x: 'bar' is not a valid char driver name"));
+    CHECK(error_is(PARSE("-serial", "stdio", "-chardev", "stdio,id=a"),
+                   "-serial stdio: cannot use stdio by multiple character devices"));
+    CHECK(error_is(PARSE("-serial", "null", "-chardev", "null,id=serial0"),
+                   "-serial null: Duplicate ID 'serial0' for chardev"));
+    /* QEMU takes any number of -serial; here up to 8 (a board has at most 4 UARTs today) */
+    const char *many[2 * (CONFIG_MAX_SERIAL + 1) + 1];
+    for (int i = 0; i < CONFIG_MAX_SERIAL + 1; i++) {
+        many[2 * i] = "-serial";
+        many[2 * i + 1] = "null";
+    }
+    many[2 * CONFIG_MAX_SERIAL] = NULL;
+    CHECK(parse_v(many) == OPTIONS_OK);
+    CHECK(cfg.nserial == CONFIG_MAX_SERIAL && cfg.nchardevs == CONFIG_MAX_SERIAL);
+    CHECK(strcmp(cfg.chardevs[cfg.serial[CONFIG_MAX_SERIAL - 1]].id, "serial7") == 0);
+    many[2 * CONFIG_MAX_SERIAL] = "-serial";
+    many[2 * (CONFIG_MAX_SERIAL + 1)] = NULL;
+    CHECK(error_is(parse_v(many),
+                   "-serial null: too many serial ports (at most 8)"));
     CHECK(error_is(PARSE("-display", "gtk"),
                    "-display gtk: Parameter 'type' does not accept value 'gtk'"));
     CHECK(error_is(PARSE("-display", "sdl,gl=on"),
