@@ -7,7 +7,7 @@
  * fills in its id, features, config bytes and queue count with virtio_device_init(), and
  * supplies VirtioDeviceOps.  A transport (virtio_mmio.c) maps the registers onto it.
  *
- * Entry points (the transport's register accesses, ops->notify, ops->poll) are called
+ * Entry points (the transport's register accesses, ops->notify) are called
  * with the device's state owned by the caller: today everything runs on the vCPU thread;
  * with threaded vCPUs they go behind one lock per device.  No globals.
  */
@@ -56,8 +56,6 @@ typedef struct VirtioDeviceOps {
     void (*reset)(VirtioDevice *vdev);
     /* Optional: the driver wrote the config space (the bytes are in vdev->config). */
     void (*config_written)(VirtioDevice *vdev, uint32_t offset, unsigned size);
-    /* Optional: host-side events (console input), called from the machine's poll. */
-    void (*poll)(VirtioDevice *vdev);
     /* Free the device (the whole struct that embeds the VirtioDevice). */
     void (*destroy)(VirtioDevice *vdev);
     /* Device-specific saved state beyond the common part (virtio_device_save); a device
