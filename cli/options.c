@@ -599,24 +599,6 @@ static void chardev_err_prefix(char *buf, size_t len, const char *opt, const cha
     }
 }
 
-/* s[0, n) in cfg->strpool with QEMU's ",," turned into ","; NULL if the pool is full. */
-static const char *chardev_pool_str(MachineConfig *cfg, const char *s, size_t n)
-{
-    if (n + 1 > sizeof(cfg->strpool) - cfg->strpool_used) {
-        return NULL;
-    }
-    char *out = cfg->strpool + cfg->strpool_used, *o = out;
-    for (size_t i = 0; i < n; i++) {
-        *o++ = s[i];
-        if (s[i] == ',' && i + 1 < n && s[i + 1] == ',') {
-            i++;
-        }
-    }
-    *o++ = '\0';
-    cfg->strpool_used += (size_t)(o - out);
-    return out;
-}
-
 /* A new backend (id, opt and arg set; the rest zero), or NULL with QEMU's message.  opt
  * NULL: the default serial port (messages name no option, as QEMU's do). */
 static ChardevConfig *chardev_add(MachineConfig *cfg, const char *opt, const char *arg,
@@ -760,7 +742,7 @@ static OptionsResult opt_chardev(MachineConfig *cfg, const char *arg, char *err,
         } else if (klen == 7 && strncmp(p, "backend", 7) == 0 && eq) {
             backend = val, backend_len = vlen;
         } else if (klen < 15 && (strcmp(key, "id") == 0 || strcmp(key, "path") == 0)) {
-            const char *v = chardev_pool_str(cfg, val ? val : "", vlen);
+            const char *v = options_pool_str(cfg, val ? val : "", vlen);
             if (!v) {
                 set_err(err, errlen, "-chardev %s: too many option values", arg);
                 return OPTIONS_ERROR;

@@ -34,4 +34,8 @@ OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, siz
 OptionsResult options_devices_finish(MachineConfig *cfg, int slots, char *err,
                                      size_t errlen);
 
+/* s[0, n) copied into cfg->strpool with QEMU's ",," escape turned into ","; NULL when the
+ * pool is full.  Shared by the -chardev parser and the device options. */
+const char *options_pool_str(MachineConfig *cfg, const char *s, size_t n);
+
 #endif

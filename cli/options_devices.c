@@ -44,7 +44,8 @@ static int virtio_slots(const MachineConfig *cfg)
 
 static const char *virtio_kind_model(VirtioDevKind kind);
 
-static const char *pool_str(MachineConfig *cfg, const char *s, size_t n)
+/* s[0, n) in cfg->strpool with QEMU's ",," turned into ","; NULL if the pool is full. */
+const char *options_pool_str(MachineConfig *cfg, const char *s, size_t n)
 {
     size_t room = sizeof(cfg->strpool) - cfg->strpool_used;
     if (n + 1 > room) {
@@ -150,7 +151,7 @@ OptionsResult options_drive(MachineConfig *cfg, const char *arg, char *err, size
     const char *p = arg;
     Prop pr;
     while (next_prop(&p, &pr)) {
-        const char *v = pr.val ? pool_str(cfg, pr.val, pr.vlen) : "";
+        const char *v = pr.val ? options_pool_str(cfg, pr.val, pr.vlen) : "";
         if (!v) {
             return pool_full(err, errlen);
         }
@@ -229,12 +230,12 @@ OptionsResult options_fsdev(MachineConfig *cfg, const char *opt, const char *arg
     const char *p = arg;
     Prop pr;
     for (bool first = true; next_prop(&p, &pr); first = false) {
-        const char *v = pr.val ? pool_str(cfg, pr.val, pr.vlen) : NULL;
+        const char *v = pr.val ? options_pool_str(cfg, pr.val, pr.vlen) : NULL;
         if (pr.val && !v) {
             return pool_full(err, errlen);
         }
         if (first && !pr.val) {
-            driver = pool_str(cfg, pr.key, pr.klen);
+            driver = options_pool_str(cfg, pr.key, pr.klen);
             if (!driver) {
                 return pool_full(err, errlen);
             }
@@ -368,7 +369,7 @@ OptionsResult options_device(MachineConfig *cfg, const char *arg, char *err, siz
     const char *p = arg + n + (arg[n] == ',');
     Prop pr;
     while (next_prop(&p, &pr)) {
-        const char *val = pr.val ? pool_str(cfg, pr.val, pr.vlen) : NULL;
+        const char *val = pr.val ? options_pool_str(cfg, pr.val, pr.vlen) : NULL;
         if (pr.val && !val) {
             return pool_full(err, errlen);
         }

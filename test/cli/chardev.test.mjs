@@ -12,69 +12,16 @@
 // Environment overrides as in cli.test.mjs: QEMU_WASM_NATIVE, QEMU_WASM_BUILD.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, NATIVE, LAUNCHER, builds, runBuild, elf, rv64PrintAndExit } from './common.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NATIVE = process.env.QEMU_WASM_NATIVE
-  ? path.resolve(process.env.QEMU_WASM_NATIVE)
-  : path.join(ROOT, 'build', 'native', 'qemu-wasm');
-const LAUNCHER = path.join(ROOT, 'cli', 'qemu-wasm.js');
 const FIRMWARE = path.join(ROOT, 'build', 'bios', 'riscv64', 'qemu-wasm-fw.bin');
-
-const builds = {
-  native: (args) => [NATIVE, args],
-  node: (args) => [process.execPath, [LAUNCHER, ...args]],
-};
 
 let dir; // scratch directory: the emulator's cwd, the images and the console files
 
 // ---- tiny guests ------------------------------------------------------------------------
-
-// An ELF64 RISC-V executable with one PT_LOAD segment of `code` at paddr (also the entry).
-function elf(code, paddr) {
-  const codeOff = 64 + 56;
-  const b = Buffer.alloc(codeOff + code.length);
-  b.write('\x7fELF', 0, 'latin1');
-  b[4] = 2; // 64-bit
-  b[5] = 1; // little-endian
-  b[6] = 1;
-  b.writeUInt16LE(2, 16); // ET_EXEC
-  b.writeUInt16LE(243, 18); // EM_RISCV
-  b.writeUInt32LE(1, 20);
-  b.writeBigUInt64LE(paddr, 24);
-  b.writeBigUInt64LE(64n, 32);
-  b.writeUInt16LE(64, 52);
-  b.writeUInt16LE(56, 54);
-  b.writeUInt16LE(1, 56);
-  b.writeUInt32LE(1, 64); // PT_LOAD
-  b.writeUInt32LE(5, 68); // R+X
-  b.writeBigUInt64LE(BigInt(codeOff), 72);
-  b.writeBigUInt64LE(paddr, 80);
-  b.writeBigUInt64LE(paddr, 88);
-  b.writeBigUInt64LE(BigInt(code.length), 96);
-  b.writeBigUInt64LE(BigInt(code.length), 104);
-  code.copy(b, codeOff);
-  return b;
-}
-
-// RV64: print `text` on the UART at 0x10000000 (THR), then power off with status 0 through
-// the SiFive test device at 0x100000.
-function printAndPowerOff(text) {
-  const words = [0x100002b7]; // lui t0, 0x10000
-  for (const ch of Buffer.from(text, 'latin1')) {
-    words.push(((ch << 20) | (6 << 7) | 0x13) >>> 0); // addi t1, zero, ch
-    words.push(0x00628023); // sb t1, 0(t0)
-  }
-  words.push(0x001002b7, 0x00005337, 0x55530313, 0x0062a023); // li t1, 0x5555 -> 0x100000
-  words.push(0x0000006f); // j .
-  const code = Buffer.alloc(words.length * 4);
-  words.forEach((w, i) => code.writeUInt32LE(w, i * 4));
-  return code;
-}
 
 const BARE_LINE = 'hello from the serial port\n';
 const S_LINE = 'hello from S-mode\n';
@@ -82,8 +29,8 @@ const FW_BANNER = /^qemu-wasm firmware: SBI v[\d.]+, 1 harts, booting hart 0 at 
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-wasm-chardev-'));
-  fs.writeFileSync(path.join(dir, 'bare.elf'), elf(printAndPowerOff(BARE_LINE), 0x80000000n));
-  fs.writeFileSync(path.join(dir, 'smode.elf'), elf(printAndPowerOff(S_LINE), 0x80200000n));
+  fs.writeFileSync(path.join(dir, 'bare.elf'), elf({ code: rv64PrintAndExit(BARE_LINE, 0) }));
+  fs.writeFileSync(path.join(dir, 'smode.elf'), elf({ code: rv64PrintAndExit(S_LINE, 0), paddr: 0x80200000n }));
 });
 
 after(() => {
@@ -91,12 +38,7 @@ after(() => {
 });
 
 function run(build, args) {
-  const [cmd, argv] = builds[build](args);
-  const r = spawnSync(cmd, argv, { cwd: dir, input: '', encoding: 'utf8', timeout: 60000 });
-  if (r.error) {
-    throw r.error;
-  }
-  return r;
+  return runBuild(build, args, { cwd: dir });
 }
 
 const BARE = ['-M', 'virt', '-bios', 'none', '-kernel', 'bare.elf'];

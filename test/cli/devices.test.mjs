@@ -5,54 +5,12 @@
 // Environment overrides as in cli.test.mjs: QEMU_WASM_NATIVE, QEMU_WASM_BUILD.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NATIVE = process.env.QEMU_WASM_NATIVE
-  ? path.resolve(process.env.QEMU_WASM_NATIVE)
-  : path.join(ROOT, 'build', 'native', 'qemu-wasm');
-const LAUNCHER = path.join(ROOT, 'cli', 'qemu-wasm.js');
-
-const builds = {
-  native: (args) => [NATIVE, args],
-  node: (args) => [process.execPath, [LAUNCHER, ...args]],
-};
+import { NATIVE, LAUNCHER, builds, runBuild, elf, rv64PrintAndExit } from './common.mjs';
 
 let dir;
-
-// RV64: write 0x5555 to the SiFive test device (power off, status 0), then spin.
-function exit0Elf() {
-  const words = [0x001002b7, 0x00005337, 0x55530313, 0x0062a023, 0x0000006f];
-  const code = Buffer.alloc(words.length * 4);
-  words.forEach((w, i) => code.writeUInt32LE(w, i * 4));
-  const paddr = 0x80000000n;
-  const b = Buffer.alloc(64 + 56 + code.length);
-  b.write('\x7fELF', 0, 'latin1');
-  b[4] = 2;
-  b[5] = 1;
-  b[6] = 1;
-  b.writeUInt16LE(2, 16);
-  b.writeUInt16LE(243, 18);
-  b.writeUInt32LE(1, 20);
-  b.writeBigUInt64LE(paddr, 24);
-  b.writeBigUInt64LE(64n, 32);
-  b.writeUInt16LE(64, 52);
-  b.writeUInt16LE(56, 54);
-  b.writeUInt16LE(1, 56);
-  b.writeUInt32LE(1, 64);
-  b.writeUInt32LE(5, 68);
-  b.writeBigUInt64LE(120n, 72);
-  b.writeBigUInt64LE(paddr, 80);
-  b.writeBigUInt64LE(paddr, 88);
-  b.writeBigUInt64LE(BigInt(code.length), 96);
-  b.writeBigUInt64LE(BigInt(code.length), 104);
-  code.copy(b, 120);
-  return b;
-}
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qemu-wasm-cli-dev-'));
@@ -63,7 +21,7 @@ before(() => {
   qcow.write('QFI\xfb', 0, 'latin1');
   fs.writeFileSync(path.join(dir, 'image.qcow2'), qcow);
   fs.mkdirSync(path.join(dir, 'share'));
-  fs.writeFileSync(path.join(dir, 'exit0.elf'), exit0Elf());
+  fs.writeFileSync(path.join(dir, 'exit0.elf'), elf({ code: rv64PrintAndExit('', 0) }));
 });
 
 after(() => {
@@ -71,12 +29,7 @@ after(() => {
 });
 
 function run(build, args) {
-  const [cmd, argv] = builds[build](args);
-  const r = spawnSync(cmd, argv, { cwd: dir, input: '', encoding: 'utf8', timeout: 60000 });
-  if (r.error) {
-    throw r.error;
-  }
-  return r;
+  return runBuild(build, args, { cwd: dir });
 }
 
 const BOOT = ['-M', 'virt', '-bios', 'none', '-nographic', '-kernel', 'exit0.elf'];
