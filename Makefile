@@ -15,7 +15,7 @@ CSTD := -std=c11 -D_GNU_SOURCE
 INCLUDES := -I.
 
 # Everything that is not about the host: compiled by both gcc and emcc.
-ENGINE_SRCS := $(wildcard tcg/*.c tcg/wasm/*.c core/*.c core/riscv/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
+ENGINE_SRCS := $(wildcard tcg/*.c tcg/wasm/*.c core/*.c core/riscv/*.c core/arm/*.c core/fpu/*.c hw/*.c hw/*/*.c) \
                cli/options.c cli/options_devices.c
 # Host layers: core/host/native*.c (gcc build), core/host/emscripten*.c (Wasm build).
 NATIVE_HOST_SRCS := $(wildcard core/host/native*.c)

@@ -21,6 +21,10 @@ void host_console_write(const void *buf, size_t len);
 /* Non-blocking read of console input; returns the number of bytes read (0 if none). */
 size_t host_console_read(void *buf, size_t len);
 
+/* Raw bytes to stderr, unbuffered (semihosting's debug console, as QEMU without a
+ * semihosting chardev). */
+void host_stderr_write(const void *buf, size_t len);
+
 /* Print "qemu-wasm: <message>\n" on stderr (QEMU's style for fatal and warning messages). */
 void host_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void host_verror(const char *fmt, va_list ap);

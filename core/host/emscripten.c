@@ -219,6 +219,13 @@ void host_console_write(const void *buf, size_t len)
     }
 }
 
+void host_stderr_write(const void *buf, size_t len)
+{
+    if (len) {
+        js_write_all(2, buf, len);
+    }
+}
+
 void host_verror(const char *fmt, va_list ap)
 {
     char msg[1024];

@@ -65,6 +65,11 @@ void host_console_write(const void *buf, size_t len)
     write_all(1, buf, len);
 }
 
+void host_stderr_write(const void *buf, size_t len)
+{
+    write_all(2, buf, len);
+}
+
 size_t host_console_read(void *buf, size_t len)
 {
     if (stdin_eof || len == 0) {
