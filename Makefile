@@ -49,7 +49,7 @@ ENGINE_NATIVE_OBJS := $(patsubst %.c,build/native/obj/%.o,$(ENGINE_SRCS) $(NATIV
 # Our firmware is part of `all` once bios/riscv64 has its Makefile.
 all: native wasm $(if $(wildcard bios/riscv64/Makefile),bios)
 
-native: build/native/qemu-wasm
+native: build/native/qemu-wasm build/native/qemu-wasm-aarch64
 wasm: build/wasm/qemu-wasm.js
 
 build/native/obj/%.o: %.c
@@ -59,6 +59,10 @@ build/native/obj/%.o: %.c
 
 build/native/qemu-wasm: $(NATIVE_OBJS)
 	$(CC) $^ -o $@ $(NATIVE_LDFLAGS)
+
+# The aarch64 target: the same binary under its command's name (the target is argv[0]'s).
+build/native/qemu-wasm-aarch64: build/native/qemu-wasm
+	ln -sf qemu-wasm $@
 
 build/wasm/obj/%.o: %.c
 	@mkdir -p $(dir $@)

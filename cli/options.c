@@ -39,7 +39,7 @@ static const LogItem log_items[] = {
 enum {
     OPT_HELP, OPT_VERSION, OPT_MACHINE, OPT_CPU, OPT_MEM, OPT_SMP, OPT_KERNEL, OPT_INITRD,
     OPT_APPEND, OPT_BIOS, OPT_DTB, OPT_NOGRAPHIC, OPT_DISPLAY, OPT_SERIAL, OPT_MONITOR,
-    OPT_NO_REBOOT, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR, OPT_DRIVE, OPT_FSDEV,
+    OPT_NO_REBOOT, OPT_SEMIHOSTING, OPT_ACCEL, OPT_LOG, OPT_LOGFILE, OPT_DATADIR, OPT_DRIVE, OPT_FSDEV,
     OPT_VIRTFS, OPT_DEVICE, OPT_SNAPSHOT, OPT_CHARDEV,
 };
 
@@ -63,6 +63,7 @@ static const struct {
     {"drive", OPT_DRIVE, true},    {"fsdev", OPT_FSDEV, true},
     {"virtfs", OPT_VIRTFS, true},  {"device", OPT_DEVICE, true},
     {"snapshot", OPT_SNAPSHOT, false},
+    {"semihosting", OPT_SEMIHOSTING, false},
     {"chardev", OPT_CHARDEV, true},
 };
 
@@ -126,6 +127,8 @@ static const char usage_text[] =
     "                        a character backend, for -serial chardev:ID\n"
     "-monitor none           no monitor (there is none to enable yet)\n"
     "-no-reboot              exit instead of rebooting\n"
+    "-semihosting            semihosting calls of the guest (aarch64: console output,\n"
+    "                        exit with a status)\n"
     "\n"
     "Debugging:\n"
     "-d ITEM[,...]           log the given items (-d help for a list)\n"
@@ -976,6 +979,9 @@ OptionsResult options_parse(int argc, char **argv, MachineConfig *cfg, char *err
             break;
         case OPT_NO_REBOOT:
             cfg->no_reboot = true;
+            break;
+        case OPT_SEMIHOSTING:
+            cfg->semihosting = true;
             break;
         case OPT_ACCEL:
             r = opt_accel(cfg, arg, &thread_set, err, errlen);

@@ -46,7 +46,9 @@ const DEBUG = !!process.env.QEMU_WASM_DEBUG;
 const PROGRAM = path.basename(process.argv[1]).replace(/\.[cm]?js$/, '');
 const TARGET_MATCH = /^qemu-wasm-([a-z0-9_]+)$/.exec(PROGRAM);
 const DEFAULT_TARGET = 'riscv64'; // `qemu-wasm` stays riscv64 (cli/options.c: board_targets[0])
-const TARGET = TARGET_MATCH && fs.existsSync(path.join(ROOT, 'build', 'bios', TARGET_MATCH[1]))
+// A target's launcher file exists next to this one (cli/qemu-wasm-<arch>.js); any other
+// name runs the default target, as the C side does.
+const TARGET = TARGET_MATCH && fs.existsSync(path.join(ROOT, 'cli', `${PROGRAM}.js`))
   ? TARGET_MATCH[1]
   : DEFAULT_TARGET;
 // Our own firmware (bios/<arch>, built by make) is the default -bios, as QEMU's -L dir.

@@ -142,6 +142,7 @@ typedef struct MachineConfig {
     const char *serial_arg[CONFIG_MAX_SERIAL]; /* the -serial argument (NULL: the default) */
     int nserial;
     bool no_reboot;          /* -no-reboot: a guest reset exits instead */
+    bool semihosting;        /* -semihosting (boards that support it) */
     /* -accel tcg[,jit=on|off][,jit-threshold=N][,jit-cache=N][,jit-check=on|off]
      *           [,thread=single|multi] */
     bool jit;                /* default on (used once the JIT exists) */

@@ -8,12 +8,14 @@
 #include <string.h>
 
 extern const BoardInfo riscv_virt_board; /* hw/riscv/virt.c */
+extern const BoardInfo arm_virt_board;   /* hw/arm/virt.c */
 
 static const BoardInfo *const boards[] = {
     &riscv_virt_board,
+    &arm_virt_board,
 };
 
-const char *const board_targets[] = {"riscv64", NULL};
+const char *const board_targets[] = {"riscv64", "aarch64", NULL};
 
 #define NBOARDS (sizeof(boards) / sizeof(boards[0]))
 

@@ -297,6 +297,21 @@ bool boot_load_kernel(Boot *b, const BootLayout *l, const char *path, BootInfo *
     return true;
 }
 
+/* Where the initrd goes: far enough above the kernel not to be overwritten when it
+ * unpacks, but within the low memory small boards have (QEMU: half of RAM, at most
+ * 128 MiB). */
+static uint64_t initrd_slot(const BootLayout *l, const BootInfo *info)
+{
+    uint64_t half = l->ram_size / 2;
+    uint64_t base = l->initrd_base == BOOT_INITRD_FROM_KERNEL ? info->kernel_entry
+                                                              : l->ram_base;
+    uint64_t start = base + (half < l->initrd_max_offset ? half : l->initrd_max_offset);
+    if (start < info->kernel_end) {
+        start = align_up(info->kernel_end, 4096);
+    }
+    return start;
+}
+
 bool boot_load_initrd(Boot *b, const BootLayout *l, const char *path, BootInfo *info,
                       char *err, size_t errlen)
 {
@@ -306,13 +321,7 @@ bool boot_load_initrd(Boot *b, const BootLayout *l, const char *path, BootInfo *
     }
     /* Far enough above the kernel not to be overwritten when it unpacks, but within the
      * low memory small boards have (QEMU: half of RAM, at most 128 MiB). */
-    uint64_t half = l->ram_size / 2;
-    uint64_t base = l->initrd_base == BOOT_INITRD_FROM_KERNEL ? info->kernel_entry
-                                                              : l->ram_base;
-    uint64_t start = base + (half < l->initrd_max_offset ? half : l->initrd_max_offset);
-    if (start < info->kernel_end) {
-        start = align_up(info->kernel_end, 4096);
-    }
+    uint64_t start = initrd_slot(l, info);
     uint8_t *data;
     size_t len;
     if (!read_image("initrd", path, &data, &len, err, errlen) ||
@@ -335,6 +344,12 @@ bool boot_place_fdt(Boot *b, const BootLayout *l, uint8_t *dtb, size_t len, Boot
         return false;
     }
     uint64_t addr = (l->ram_base + top - len - l->fdt_headroom) & ~(l->fdt_align - 1);
+    if (l->fdt_after_initrd) {
+        addr = align_up(info->initrd_end ? info->initrd_end : initrd_slot(l, info), l->fdt_align);
+        if (addr + len > l->ram_base + l->ram_size) {
+            addr = 0; /* refused below */
+        }
+    }
     if (addr < l->ram_base || !as_write_bulk(&b->m->as, addr, dtb, len)) {
         free(dtb);
         snprintf(err, errlen, "not enough guest RAM for the device tree");

@@ -57,6 +57,9 @@ typedef struct BootLayout {
     uint64_t fdt_window;
     uint64_t fdt_align;
     uint64_t fdt_headroom;
+    /* Instead: right after where the initrd goes (its end, or the slot it would take when
+     * there is none), rounded up to fdt_align (QEMU's arm boards). */
+    bool fdt_after_initrd;
 } BootLayout;
 
 typedef enum BootKernelKind {

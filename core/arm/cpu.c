@@ -399,7 +399,7 @@ static void arm_reset(CPUState *cs)
     }
     cs->excp_index = -1;
     cs->insn_count = 0;
-    cs->pc = 0;
+    cs->pc = cpu->boot_pc;
     tlb_flush(cs);
 }
 

@@ -208,6 +208,7 @@ typedef struct ArmCPU {
     /* Power state: PSCI CPU_OFF / not yet started (the vCPU sleeps until CPU_ON). */
     bool powered_off;
     bool powered_off_at_reset; /* a secondary PE that waits for CPU_ON after reset */
+    uint64_t boot_pc;          /* where reset starts it (the board's boot code) */
 
     /* Board hooks: PSCI over HVC/SMC (returns false if the call is not one, then the
      * instruction is UNDEFINED), semihosting enabled. */

@@ -183,6 +183,10 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
                           errlen)) {
         return false;
     }
+    if (cfg->semihosting) {
+        snprintf(err, errlen, "-semihosting: not supported by the riscv64 virt machine yet");
+        return false;
+    }
     if (cfg->cpu_opts) {
         /* the hart's extensions are fixed: no -cpu property changes them yet */
         snprintf(err, errlen, "-cpu %s,%s: Property '%.*s' not found", cfg->cpu, cfg->cpu_opts,
