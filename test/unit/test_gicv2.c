@@ -6,13 +6,18 @@
  * and the binary point, level vs edge, spurious 1023, SGIs with each target list filter
  * and their source in GICC_IAR, PPIs per CPU, SPI targets (1-N), groups and FIQ, EOImode 1
  * with GICC_DIR, and save/load (the same bytes again, lines re-driven, damaged streams
- * refused).
+ * refused).  One test goes through a real vCPU's load (core/tlb.c's slow path): the bank
+ * is chosen by the vCPU that makes the access, with no help from the test.
  */
 #include <string.h>
 
 #include "core/machine.h"
 #include "core/memory.h"
+#include "core/riscv/cpu.h"
+#include "core/riscv/mmu.h"
+#include "core/tlb.h"
 #include "hw/intc/gicv2.h"
+#include "tcg/ir.h"
 #include "test.h"
 
 /* distributor */
@@ -668,6 +673,33 @@ TEST(reset_keeps_line_levels)
     rig_free(&r);
 }
 
+TEST(banked_by_the_vcpu_that_accesses)
+{
+    /* Any guest CPU does: the distributor mapped in a machine's address space, read by two
+     * riscv harts' loads as the translated code would make them. */
+    Rig r;
+    rig_init(&r, 2);
+    as_init(&r.m.as);
+    CHECK(as_add_mmio(&r.m.as, 0x08000000, GICV2_DIST_SIZE, &gicv2_dist_ops, &r.gic,
+                      "gicd") != NULL);
+    RiscvCPU *cpu0 = riscv_cpu_create(&r.m, 0), *cpu1 = riscv_cpu_create(&r.m, 1);
+    r.m.cpus[0] = &cpu0->common;
+    r.m.cpus[1] = &cpu1->common;
+    r.m.ncpus = 2;
+    uint64_t v0 = 0, v1 = 0;
+    CHECK(tlb_load_slow(&cpu1->common, 0x08000800, IR_MO_32, RISCV_MMU_M, 0, &v1) == 0);
+    CHECK(tlb_load_slow(&cpu0->common, 0x08000800, IR_MO_32, RISCV_MMU_M, 0, &v0) == 0);
+    CHECK_EQ_U64(v1, 0x02020202); /* ITARGETSR0: the reading CPU's bit */
+    CHECK_EQ_U64(v0, 0x01010101);
+    CHECK_EQ_U64(mmio_accessing_cpu(), -1); /* restored after each access */
+    /* a store is served for its vCPU too: CPU 1 enables PPI 30 in its own bank */
+    CHECK(tlb_store_slow(&cpu1->common, 0x08000100, 1u << 30, IR_MO_32, RISCV_MMU_M, 0) == 0);
+    CHECK(bit_set(&r, 1, D_ISENABLER, 30));
+    CHECK(!bit_set(&r, 0, D_ISENABLER, 30));
+    rig_free(&r);
+    as_destroy(&r.m.as);
+}
+
 int main(void)
 {
     RUN(identification_and_reset_values);
@@ -686,5 +718,6 @@ int main(void)
     RUN(byte_and_word_access);
     RUN(save_load);
     RUN(reset_keeps_line_levels);
+    RUN(banked_by_the_vcpu_that_accesses);
     return test_summary();
 }
