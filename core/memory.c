@@ -481,6 +481,21 @@ static bool as_access(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t 
     return false;
 }
 
+/* The vCPU whose access is being dispatched (core/memory.h): per thread, set per access. */
+static _Thread_local int accessing_cpu = -1;
+
+int mmio_accessing_cpu(void)
+{
+    return accessing_cpu;
+}
+
+int mmio_set_accessing_cpu(int cpu_index)
+{
+    int prev = accessing_cpu;
+    accessing_cpu = cpu_index;
+    return prev;
+}
+
 bool as_read(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t *val)
 {
     if (!as_access(as, paddr, size, val, false)) {

@@ -150,6 +150,23 @@ uint8_t *as_ram_ptr_writable(AddressSpace *as, uint64_t paddr, uint64_t len);
 bool as_read(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t *val);
 bool as_write(AddressSpace *as, uint64_t paddr, unsigned size, uint64_t val);
 
+/*
+ * Which vCPU makes the device access being dispatched now, for devices with registers
+ * banked per CPU (the GIC's CPU interface and its banked distributor registers): the
+ * accessing vCPU's CPUState.index, or -1 when the access comes from no vCPU (a loader, a
+ * unit test, a device's own DMA).  core/tlb.c's slow path sets it around each MMIO
+ * dispatch with mmio_set_accessing_cpu and puts the previous value back afterwards.
+ *
+ * It is per host thread, and that is exactly per access: a device's read/write runs
+ * synchronously on the thread that serves the vCPU's load or store, so with one thread
+ * per vCPU each thread names its own vCPU, and with -accel tcg,thread=single (one thread
+ * running every vCPU in turn) it is set again by every access, naming whichever vCPU is
+ * running.  Two machines in one process do not see each other's value either.
+ */
+int mmio_accessing_cpu(void);
+/* Set it (returns the value it had, for the caller to restore). */
+int mmio_set_accessing_cpu(int cpu_index);
+
 /* I/O ports (x86 in/out), size 1, 2 or 4, under as->mmio_lock.  As on a PC, unmapped
  * ports read as all ones and ignore writes; an access not wholly inside one region goes
  * byte by byte. */

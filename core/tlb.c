@@ -214,9 +214,11 @@ static int load_one(CPUState *cpu, uint64_t vaddr, unsigned size, unsigned mmu_i
         if (cpu->jit_check && jit_check_mmio(cpu, paddr, size, val, false)) {
             return 0;
         }
+        int prev = mmio_set_accessing_cpu(cpu->index); /* banked devices ask who reads */
         if (!as_read(&cpu->machine->as, paddr, size, val)) {
             *val = 0; /* a device window shorter than the access: reads as zero */
         }
+        mmio_set_accessing_cpu(prev);
         if (cpu->jit_check) {
             jit_check_mmio_done(cpu, *val);
         }
@@ -236,7 +238,9 @@ static int store_one(CPUState *cpu, uint64_t vaddr, uint64_t val, unsigned size,
     uint64_t paddr = e->paddr | (vaddr & ~TLB_PAGE_MASK);
     if (e->addr_write & TLB_MMIO) {
         if (!cpu->jit_check || !jit_check_mmio(cpu, paddr, size, &val, true)) {
+            int prev = mmio_set_accessing_cpu(cpu->index);
             as_write(&cpu->machine->as, paddr, size, val);
+            mmio_set_accessing_cpu(prev);
         }
         return 0;
     }
