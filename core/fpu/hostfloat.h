@@ -9,7 +9,12 @@
  * number or zero (no NaN, infinity or subnormal: no invalid, no NaN payload rules), and a
  * result that is neither infinite (overflow) nor below the normal range (underflow, whose
  * detection depends on tininess rules).  Anything else returns false and the caller takes
- * the exact soft-float path.
+ * the exact soft-float path.  "Below the normal range" includes the smallest normal number
+ * itself: a result that rounded up to it may have been tiny before rounding, which matters
+ * for underflow under tininess_before_rounding (Arm) and for flush-to-zero.
+ *
+ * Flush-to-zero (FloatNanPolicy.flush_inputs / flush_results) cannot change a result taken
+ * here either: no operand is subnormal and the result is above the smallest normal.
  *
  * NaN policies (FloatNanPolicy) cannot change a result taken here: no operand is a NaN or
  * an infinity, and no operation on normal numbers and zeros that gets past the checks is
@@ -99,7 +104,7 @@ static inline bool hf_op64(int op, uint64_t a, uint64_t b, uint64_t *out, const 
     if (mag > DBL_MAX) {
         return false; /* overflow */
     }
-    if (mag < DBL_MIN) {
+    if (mag <= DBL_MIN) {
         /* a zero is exact only when an operand made it so (x * 0, 0 / y, x - x, sqrt 0);
          * anything else down here underflowed */
         bool exact_zero = r == 0 && (op == HF_ADD || op == HF_SUB || hf_is_zero64(a) ||
@@ -141,7 +146,7 @@ static inline bool hf_op32(int op, uint32_t a, uint32_t b, uint32_t *out, const 
     if (mag > FLT_MAX) {
         return false;
     }
-    if (mag < FLT_MIN) {
+    if (mag <= FLT_MIN) {
         bool exact_zero = r == 0 && (op == HF_ADD || op == HF_SUB || hf_is_zero32(a) ||
                                      (op == HF_MUL && hf_is_zero32(b)));
         if (!exact_zero) {

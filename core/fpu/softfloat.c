@@ -10,8 +10,9 @@
 
 #include "core/fpu/hostfloat.h"
 
-const SfFormat sf_fmt32 = {23, 8, 127};
-const SfFormat sf_fmt64 = {52, 11, 1023};
+const SfFormat sf_fmt16 = {10, 5, 15, false};
+const SfFormat sf_fmt32 = {23, 8, 127, true};
+const SfFormat sf_fmt64 = {52, 11, 1023, true};
 
 /* ---- 128-bit helpers ---- */
 
@@ -149,6 +150,7 @@ uint64_t sf_round_shift(uint64_t sig, int32_t drop, bool sign, int rounding, boo
     case FLOAT_RDN: up = sign; break;
     case FLOAT_RUP: up = !sign; break;
     case FLOAT_RMM: up = vs_half >= 0; break;
+    case FLOAT_RTO: return q | 1; /* inexact: make the last bit odd */
     default: up = vs_half > 0 || (vs_half == 0 && (q & 1)); break; /* RNE */
     }
     return q + up;
@@ -159,7 +161,8 @@ static uint64_t overflow_result(const SfFormat *f, bool sign, FloatStatus *s)
     bool to_inf;
     s->flags |= FLOAT_FLAG_OVERFLOW | FLOAT_FLAG_INEXACT;
     switch (s->rounding) {
-    case FLOAT_RTZ: to_inf = false; break;
+    case FLOAT_RTZ:
+    case FLOAT_RTO: to_inf = false; break;
     case FLOAT_RDN: to_inf = sign; break;
     case FLOAT_RUP: to_inf = !sign; break;
     default: to_inf = true; break;
@@ -190,6 +193,11 @@ uint64_t sf_round_pack(const SfFormat *f, bool sign, int32_t exp, uint64_t sig, 
             q = sf_round_shift(sig, drop, sign, s->rounding, &inexact);
             tiny = (q >> p) == 0;
         }
+        if (tiny && s->nan->flush_results && f->fz) {
+            /* flush-to-zero: underflow, not inexact, even for an exact result */
+            s->flags |= FLOAT_FLAG_UNDERFLOW;
+            return sf_zero(f, sign);
+        }
         drop += emin - e; /* subnormal: the last place has weight 2^(emin - fbits) */
         q = sf_round_shift(sig, drop, sign, s->rounding, &inexact);
         /* q <= 2^fbits; q == 2^fbits packs as the smallest normal number */
@@ -217,6 +225,8 @@ uint64_t sf_round_pack(const SfFormat *f, bool sign, int32_t exp, uint64_t sig, 
 /* a + b, or a - b if sub (b's sign flipped after NaN propagation: a NaN b keeps its own) */
 static uint64_t sf_add(const SfFormat *f, uint64_t a, uint64_t b, bool sub, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
         return sf_nan2(f, a, x.cls, b, y.cls, s);
@@ -238,10 +248,10 @@ static uint64_t sf_add(const SfFormat *f, uint64_t a, uint64_t b, bool sub, Floa
         if (y.cls == SF_ZERO) {
             return sf_zero(f, x.sign == y.sign ? x.sign : sf_cancel_sign(s));
         }
-        return b;
+        return sf_pass_finite(f, b, s);
     }
     if (y.cls == SF_ZERO) {
-        return a;
+        return sf_pass_finite(f, a, s);
     }
     /* Both finite nonzero: leading ones at bit 61 leave room for the carry of a sum. */
     int nx = sf_clz64(x.sig) - 2, ny = sf_clz64(y.sig) - 2;
@@ -266,6 +276,8 @@ static uint64_t sf_add(const SfFormat *f, uint64_t a, uint64_t b, bool sub, Floa
 
 static uint64_t sf_mul(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     bool sign = x.sign != y.sign;
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
@@ -287,6 +299,8 @@ static uint64_t sf_mul(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s
 
 static uint64_t sf_div(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     bool sign = x.sign != y.sign;
     const int p = f->fbits + 1;
@@ -331,6 +345,7 @@ static uint64_t sf_div(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s
 
 static uint64_t sf_sqrt(const SfFormat *f, uint64_t a, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
     SfUnpacked x = sf_unpack(f, a);
     if (sf_is_nan_cls(x.cls)) {
         return sf_nan1(f, a, x.cls, s);
@@ -374,11 +389,15 @@ static uint64_t sf_sqrt(const SfFormat *f, uint64_t a, FloatStatus *s)
     return sf_round_pack(f, false, (exp - m) / 2, q | (r != 0), s);
 }
 
-/* a*b + c with one rounding.  The product is exact in 128 bits; the addend is aligned
- * to it in the same 128-bit frame. */
-static uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c,
-                          FloatStatus *s)
+/* (a*b + c) * 2^scale with one rounding.  The product is exact in 128 bits; the addend
+ * is aligned to it in the same 128-bit frame.  Scaling is exact on zeros, infinities and
+ * NaNs, so only the finite results see it. */
+uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c, int scale,
+                   FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
+    c = sf_flush_input(f, c, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b), z = sf_unpack(f, c);
     bool psign = x.sign != y.sign;
     bool inf_times_zero = (x.cls == SF_INF && y.cls == SF_ZERO) ||
@@ -415,9 +434,12 @@ static uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c,
         if (z.cls == SF_ZERO) {
             return sf_zero(f, psign == z.sign ? psign : sf_cancel_sign(s));
         }
-        return c;
+        if (scale != 0) {
+            return sf_round_pack(f, z.sign, z.exp + scale, z.sig, s);
+        }
+        return sf_pass_finite(f, c, s);
     }
-    int32_t pexp = x.exp + y.exp;
+    int32_t pexp = x.exp + y.exp + scale;
     SfU128 prod = sf_mul64(x.sig, y.sig);
     if (z.cls == SF_ZERO) {
         uint64_t sig = collapse128(prod, &pexp);
@@ -431,7 +453,7 @@ static uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c,
     SfU128 add = {0, z.sig};
     int nz = sf_clz128(add) - 2;
     add = sf_shl128(add, nz);
-    int32_t zexp = z.exp - nz;
+    int32_t zexp = z.exp - nz + scale;
 
     SfU128 big = prod, small = add;
     int32_t bexp = pexp, sexp = zexp;
@@ -501,7 +523,7 @@ uint32_t f32_sqrt(uint32_t a, FloatStatus *s)
 
 uint32_t f32_muladd(uint32_t a, uint32_t b, uint32_t c, FloatStatus *s)
 {
-    return (uint32_t)sf_muladd(&sf_fmt32, a, b, c, s);
+    return (uint32_t)sf_muladd(&sf_fmt32, a, b, c, 0, s);
 }
 
 uint64_t f64_add(uint64_t a, uint64_t b, FloatStatus *s)
@@ -551,5 +573,5 @@ uint64_t f64_sqrt(uint64_t a, FloatStatus *s)
 
 uint64_t f64_muladd(uint64_t a, uint64_t b, uint64_t c, FloatStatus *s)
 {
-    return sf_muladd(&sf_fmt64, a, b, c, s);
+    return sf_muladd(&sf_fmt64, a, b, c, 0, s);
 }

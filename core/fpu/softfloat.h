@@ -11,9 +11,14 @@
  *     NaN and out-of-range float -> integer results) is the architecture's: a
  *     FloatNanPolicy that FloatStatus.nan points to (below).  A signaling NaN operand
  *     always raises invalid.
- *   - Subnormals are fully supported (no flush-to-zero).
+ *   - Subnormals are fully supported; flush-to-zero (Arm FPCR.FZ) is a policy option
+ *     (FloatNanPolicy.flush_inputs / flush_results) that applies to binary32 and binary64,
+ *     never to binary16 (Arm's separate FZ16 is not modeled: conversions ignore it).
  *   - Underflow is raised when the result is tiny AND inexact; tininess is detected after
  *     rounding unless FloatStatus.tininess_before_rounding is set (e.g. for Arm).
+ *
+ * Arm's own operations (FMIN/FMAX/FMINNM/FMAXNM, the estimates and Newton-Raphson steps,
+ * FMULX, FRECPX) are in softfloat_arm.h.
  */
 #ifndef CORE_FPU_SOFTFLOAT_H
 #define CORE_FPU_SOFTFLOAT_H
@@ -28,6 +33,8 @@ typedef enum FloatRound {
     FLOAT_RDN = 2, /* toward -infinity */
     FLOAT_RUP = 3, /* toward +infinity */
     FLOAT_RMM = 4, /* to nearest, ties away from zero */
+    FLOAT_RTO = 5, /* to odd ("von Neumann"): truncate, then set the last bit if inexact;
+                      overflows to the largest finite number (Arm FCVTXN) */
 } FloatRound;
 
 /* Exception flags.  The bit values equal the RISC-V fflags layout. */
@@ -37,10 +44,15 @@ enum {
     FLOAT_FLAG_OVERFLOW = 4,
     FLOAT_FLAG_DIVBYZERO = 8,
     FLOAT_FLAG_INVALID = 16,
+    /* a denormal operand was read as zero (FloatNanPolicy.flush_inputs; Arm FPSR.IDC) */
+    FLOAT_FLAG_INPUT_DENORMAL = 32,
 };
 
 /*
- * NaN policy: an architecture's rules for NaN results, which IEEE 754 leaves open.
+ * NaN policy: an architecture's rules for NaN results, which IEEE 754 leaves open, and
+ * its non-IEEE modes (flush-to-zero) that a front end selects by pointing
+ * FloatStatus.nan at another constant policy (Arm: FPCR.DN and FPCR.FZ pick one of four,
+ * float_nan_arm_select in softfloat_arm.h).
  * "Quieted" means the NaN with its quiet bit (the top fraction bit) set; sign and
  * payload are kept.  Operands are considered in the operation's argument order (a, b for
  * add/sub/mul/div/min/max; for muladd(a, b, c) = a*b + c, the order fma_order gives).
@@ -77,16 +89,31 @@ typedef struct FloatNanPolicy {
     uint8_t fma_order[3];    /* muladd operands by priority: 0 = a, 1 = b, 2 = c */
     uint8_t infzero_qnan;    /* FloatInfZeroNan */
     uint8_t cvt_invalid;     /* FloatCvtInvalid */
+    uint16_t default_nan16;  /* binary16 (conversions only) */
+    /*
+     * Flush-to-zero for binary32 and binary64 (Arm FPCR.FZ, the ARM ARM's FPUnpack and
+     * FPRound):
+     *   flush_inputs: every operation reads a subnormal operand as a zero of the same
+     *     sign and raises FLOAT_FLAG_INPUT_DENORMAL (before any NaN processing);
+     *   flush_results: a finite nonzero result that is tiny (per
+     *     FloatStatus.tininess_before_rounding: for Arm before rounding, so also a value
+     *     that would round up to the smallest normal) becomes a zero of its sign, raising
+     *     underflow and not inexact, whether or not it was exact.
+     */
+    bool flush_inputs;
+    bool flush_results;
 } FloatNanPolicy;
 
 /* The policies of the architectures we know (core/fpu/softfloat_nan.c). */
 extern const FloatNanPolicy float_nan_riscv;    /* canonical NaN 0x7fc00000 / 0x7ff8...0 */
 extern const FloatNanPolicy float_nan_arm;      /* AArch64/AArch32 VFP, FPCR.DN = 0 */
 extern const FloatNanPolicy float_nan_arm_dn;   /* FPCR.DN = 1: default NaN always */
+extern const FloatNanPolicy float_nan_arm_fz;   /* FPCR.DN = 0, FZ = 1 */
+extern const FloatNanPolicy float_nan_arm_dn_fz; /* FPCR.DN = 1, FZ = 1 */
 extern const FloatNanPolicy float_nan_x86_sse;  /* SSE/AVX; default = QNaN indefinite */
 
 typedef struct FloatStatus {
-    uint8_t rounding; /* FloatRound; values above FLOAT_RMM behave as FLOAT_RNE */
+    uint8_t rounding; /* FloatRound; values above FLOAT_RTO behave as FLOAT_RNE */
     uint8_t flags;    /* accrued FLOAT_FLAG_* */
     bool tininess_before_rounding;
     const FloatNanPolicy *nan; /* required */
@@ -96,6 +123,7 @@ typedef struct FloatStatus {
  * NaN and Arm's default NaN. */
 #define F32_DEFAULT_NAN 0x7fc00000u
 #define F64_DEFAULT_NAN 0x7ff8000000000000ull
+#define F16_DEFAULT_NAN 0x7e00u
 
 /* Arithmetic.  muladd computes a*b+c with a single rounding. */
 uint32_t f32_add(uint32_t a, uint32_t b, FloatStatus *s);
@@ -175,5 +203,54 @@ uint64_t i32_to_f64(int32_t a, FloatStatus *s);
 uint64_t u32_to_f64(uint32_t a, FloatStatus *s);
 uint64_t i64_to_f64(int64_t a, FloatStatus *s);
 uint64_t u64_to_f64(uint64_t a, FloatStatus *s);
+
+/*
+ * Half precision (binary16, as uint16_t) <-> binary32 / binary64 (softfloat_f16.c), rounded
+ * per s->rounding; NaNs as in f32_to_f64 (policy default_nan16).  The flush options apply
+ * to the binary32/64 side only: a subnormal binary32/64 operand is flushed, a binary16
+ * subnormal operand or result never is (the ARM ARM's FPConvert: FPUnpackCV and
+ * FPRoundCV ignore FPCR.FZ16, FPCR.FZ still applies to the single/double side).
+ * arm_ahp selects Arm's alternative half precision (FPCR.AHP = 1) for the binary16 side:
+ * exponent 31 holds normal numbers (up to 131008), there is no infinity or NaN.  Into it,
+ * a NaN becomes a zero of its sign and an infinity, or a result too big after rounding,
+ * becomes sign|0x7fff; both raise invalid only (no overflow, no inexact).
+ */
+uint32_t f16_to_f32(uint16_t a, bool arm_ahp, FloatStatus *s);
+uint64_t f16_to_f64(uint16_t a, bool arm_ahp, FloatStatus *s);
+uint16_t f32_to_f16(uint32_t a, bool arm_ahp, FloatStatus *s);
+uint16_t f64_to_f16(uint64_t a, bool arm_ahp, FloatStatus *s);
+
+/*
+ * Round to an integral value in the same format (softfloat_cvt.c), in mode `rounding`
+ * (a FloatRound, not s->rounding: Arm FRINTN/A/P/M/Z pass theirs; FRINTI/X and RISC-V
+ * fround pass s->rounding).  Raises inexact when the value changed only if `exact`
+ * (FRINTX, froundnx).  A zero result keeps the operand's sign (-0.4 -> -0); a NaN
+ * propagates per policy (a signaling one raises invalid).
+ */
+uint32_t f32_round_to_int(uint32_t a, int rounding, bool exact, FloatStatus *s);
+uint64_t f64_round_to_int(uint64_t a, int rounding, bool exact, FloatStatus *s);
+
+/*
+ * Float -> integer of a * 2^fbits (fbits >= 0; 0 for a plain conversion), rounded in mode
+ * `rounding` rather than s->rounding (Arm FCVTNS ... FCVTZU, and FCVTZS/ZU with fbits
+ * fraction bits); NaN and out-of-range results per s->nan->cvt_invalid (Arm: saturate,
+ * NaN -> 0, invalid and not inexact).
+ */
+int32_t f32_to_i32_scaled(uint32_t a, int fbits, int rounding, FloatStatus *s);
+uint32_t f32_to_u32_scaled(uint32_t a, int fbits, int rounding, FloatStatus *s);
+int64_t f32_to_i64_scaled(uint32_t a, int fbits, int rounding, FloatStatus *s);
+uint64_t f32_to_u64_scaled(uint32_t a, int fbits, int rounding, FloatStatus *s);
+int32_t f64_to_i32_scaled(uint64_t a, int fbits, int rounding, FloatStatus *s);
+uint32_t f64_to_u32_scaled(uint64_t a, int fbits, int rounding, FloatStatus *s);
+int64_t f64_to_i64_scaled(uint64_t a, int fbits, int rounding, FloatStatus *s);
+uint64_t f64_to_u64_scaled(uint64_t a, int fbits, int rounding, FloatStatus *s);
+
+/* Integer -> float of a * 2^-fbits (fbits >= 0), rounded per s->rounding (Arm SCVTF /
+ * UCVTF, fixed point when fbits > 0).  32-bit sources widen exactly (sign- or
+ * zero-extend them).  A zero gives +0. */
+uint32_t i64_to_f32_scaled(int64_t a, int fbits, FloatStatus *s);
+uint32_t u64_to_f32_scaled(uint64_t a, int fbits, FloatStatus *s);
+uint64_t i64_to_f64_scaled(int64_t a, int fbits, FloatStatus *s);
+uint64_t u64_to_f64_scaled(uint64_t a, int fbits, FloatStatus *s);
 
 #endif

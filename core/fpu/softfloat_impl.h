@@ -17,12 +17,13 @@
 #include "core/fpu/softfloat.h"
 
 typedef struct SfFormat {
-    int fbits; /* stored fraction bits: 23 / 52 (precision p = fbits + 1) */
-    int ebits; /* exponent field bits: 8 / 11 */
-    int bias;  /* 127 / 1023 */
+    int fbits; /* stored fraction bits: 10 / 23 / 52 (precision p = fbits + 1) */
+    int ebits; /* exponent field bits: 5 / 8 / 11 */
+    int bias;  /* 15 / 127 / 1023 */
+    bool fz;   /* the policy's flush_inputs / flush_results apply (not to binary16) */
 } SfFormat;
 
-extern const SfFormat sf_fmt32, sf_fmt64;
+extern const SfFormat sf_fmt16, sf_fmt32, sf_fmt64;
 
 /* Operand classes after unpacking. */
 enum { SF_ZERO, SF_FINITE, SF_INF, SF_QNAN, SF_SNAN };
@@ -48,7 +49,36 @@ static inline uint64_t sf_sign_bit(const SfFormat *f)
 /* The policy's default NaN in format f (binary32 or binary64). */
 static inline uint64_t sf_default_nan(const SfFormat *f, const FloatStatus *s)
 {
-    return f->fbits == 23 ? s->nan->default_nan32 : s->nan->default_nan64;
+    return f->fbits == 23 ? s->nan->default_nan32
+         : f->fbits == 10 ? s->nan->default_nan16 : s->nan->default_nan64;
+}
+
+/* Flush-to-zero of an operand (FloatNanPolicy.flush_inputs): a subnormal x becomes the
+ * zero of its sign, raising FLOAT_FLAG_INPUT_DENORMAL.  Every operation applies it to its
+ * operands first, so that the rest of the code sees a plain zero. */
+static inline uint64_t sf_flush_input(const SfFormat *f, uint64_t x, FloatStatus *s)
+{
+    uint64_t exp_mask = (uint64_t)sf_emax_field(f) << f->fbits;
+    if (s->nan->flush_inputs && f->fz && (x & exp_mask) == 0 &&
+        (x & ((1ull << f->fbits) - 1)) != 0) {
+        s->flags |= FLOAT_FLAG_INPUT_DENORMAL;
+        return x & sf_sign_bit(f);
+    }
+    return x;
+}
+
+/* A finite operand returned unchanged as an operation's result (x + 0, 0*y + c, Arm's
+ * min/max): under flush_results a subnormal one is a tiny result like any other (the ARM
+ * ARM rounds it through FPRound), so it becomes zero with underflow. */
+static inline uint64_t sf_pass_finite(const SfFormat *f, uint64_t x, FloatStatus *s)
+{
+    uint64_t exp_mask = (uint64_t)sf_emax_field(f) << f->fbits;
+    if (s->nan->flush_results && f->fz && (x & exp_mask) == 0 &&
+        (x & ((1ull << f->fbits) - 1)) != 0) {
+        s->flags |= FLOAT_FLAG_UNDERFLOW;
+        return x & sf_sign_bit(f);
+    }
+    return x;
 }
 
 /* An invalid operation on operands that are not NaNs (inf - inf, 0 * inf, sqrt(-1)...). */
@@ -153,6 +183,18 @@ uint64_t sf_cvt_invalid(int bits, bool is_signed, bool nan, bool negative, Float
  * hold at least p + 2 significant bits so that bit 0 lies below the rounding bit.
  */
 uint64_t sf_round_pack(const SfFormat *f, bool sign, int32_t exp, uint64_t sig, FloatStatus *s);
+
+/* a*b + c rounded once after scaling by 2^scale: (a*b + c) * 2^scale (softfloat.c; scale
+ * 0 is f32/f64_muladd; Arm's FRSQRTS uses -1).  Operands already flushed or not, as the
+ * caller needs: it flushes them itself. */
+uint64_t sf_muladd(const SfFormat *f, uint64_t a, uint64_t b, uint64_t c, int scale,
+                   FloatStatus *s);
+
+/* Float -> integer (softfloat_misc.c): a * 2^scale rounded per `rounding` to a `bits`-bit
+ * integer (signed or not), the two's-complement pattern in a uint64_t; NaN and results
+ * that do not fit per s->nan->cvt_invalid. */
+uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signed, int scale,
+                   int rounding, FloatStatus *s);
 
 /*
  * Round the magnitude sig * 2^-drop to an integer in mode `rounding` (sign is the value's

@@ -26,6 +26,8 @@ static int cmp_ordered(const SfFormat *f, uint64_t a, uint64_t b)
 
 static bool sf_eq(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
         sf_raise_snan(x.cls, y.cls, s); /* quiet: only sNaN raises invalid */
@@ -37,6 +39,8 @@ static bool sf_eq(const SfFormat *f, uint64_t a, uint64_t b, FloatStatus *s)
 /* lt (or_equal = false) and le: signaling on any NaN. */
 static bool sf_lt_le(const SfFormat *f, uint64_t a, uint64_t b, bool or_equal, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     if (sf_is_nan_cls(x.cls) || sf_is_nan_cls(y.cls)) {
         s->flags |= FLOAT_FLAG_INVALID;
@@ -49,6 +53,8 @@ static bool sf_lt_le(const SfFormat *f, uint64_t a, uint64_t b, bool or_equal, F
 static uint64_t sf_minmax(const SfFormat *f, uint64_t a, uint64_t b, bool want_max,
                           FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
+    b = sf_flush_input(f, b, s);
     SfUnpacked x = sf_unpack(f, a), y = sf_unpack(f, b);
     bool xn = sf_is_nan_cls(x.cls), yn = sf_is_nan_cls(y.cls);
     if (xn || yn) {
@@ -123,6 +129,7 @@ bool f64_is_snan(uint64_t a) { return sf_unpack(&sf_fmt64, a).cls == SF_SNAN; }
 
 static uint64_t sf_convert(const SfFormat *from, const SfFormat *to, uint64_t a, FloatStatus *s)
 {
+    a = sf_flush_input(from, a, s);
     SfUnpacked x = sf_unpack(from, a);
     switch (x.cls) {
     case SF_QNAN:
@@ -142,13 +149,15 @@ uint32_t f64_to_f32(uint64_t a, FloatStatus *s)
 /* ---- float -> integer ---- */
 
 /*
- * Convert to an integer of `bits` bits (32 or 64), signed or not; NaN and results that
- * do not fit as s->nan->cvt_invalid says (sf_cvt_invalid).  Returns
- * the result's two's-complement bit pattern in a uint64_t (truncate for 32 bits).
+ * Convert a * 2^scale to an integer of `bits` bits (32 or 64), signed or not, rounded per
+ * `rounding`; NaN and results that do not fit as s->nan->cvt_invalid says
+ * (sf_cvt_invalid).  Returns the result's two's-complement bit pattern in a uint64_t
+ * (truncate for 32 bits).
  */
-static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signed,
-                          FloatStatus *s)
+uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signed, int scale,
+                   int rounding, FloatStatus *s)
 {
+    a = sf_flush_input(f, a, s);
     SfUnpacked x = sf_unpack(f, a);
     /* magnitude limits: the largest positive result and the magnitude of the smallest */
     uint64_t max_pos = is_signed ? (1ull << (bits - 1)) - 1
@@ -164,12 +173,13 @@ static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signe
     case SF_INF: too_big = true; break;
     case SF_ZERO: return 0;
     default:
+        x.exp += scale;
         if (x.exp >= 0) {
             /* integral: too big if any bit would be shifted out of 64 bits */
             too_big = x.exp >= 64 || (x.sig >> (63 - x.exp) >> 1) != 0;
             mag = too_big ? 0 : x.sig << x.exp;
         } else {
-            mag = sf_round_shift(x.sig, -x.exp, x.sign, s->rounding, &inexact);
+            mag = sf_round_shift(x.sig, -x.exp, x.sign, rounding, &inexact);
         }
         if (!too_big) {
             too_big = mag > (x.sign ? max_neg : max_pos);
@@ -187,42 +197,42 @@ static uint64_t sf_to_int(const SfFormat *f, uint64_t a, int bits, bool is_signe
 
 int32_t f32_to_i32(uint32_t a, FloatStatus *s)
 {
-    return (int32_t)(uint32_t)sf_to_int(&sf_fmt32, a, 32, true, s);
+    return (int32_t)(uint32_t)sf_to_int(&sf_fmt32, a, 32, true, 0, s->rounding, s);
 }
 
 uint32_t f32_to_u32(uint32_t a, FloatStatus *s)
 {
-    return (uint32_t)sf_to_int(&sf_fmt32, a, 32, false, s);
+    return (uint32_t)sf_to_int(&sf_fmt32, a, 32, false, 0, s->rounding, s);
 }
 
 int64_t f32_to_i64(uint32_t a, FloatStatus *s)
 {
-    return (int64_t)sf_to_int(&sf_fmt32, a, 64, true, s);
+    return (int64_t)sf_to_int(&sf_fmt32, a, 64, true, 0, s->rounding, s);
 }
 
 uint64_t f32_to_u64(uint32_t a, FloatStatus *s)
 {
-    return sf_to_int(&sf_fmt32, a, 64, false, s);
+    return sf_to_int(&sf_fmt32, a, 64, false, 0, s->rounding, s);
 }
 
 int32_t f64_to_i32(uint64_t a, FloatStatus *s)
 {
-    return (int32_t)(uint32_t)sf_to_int(&sf_fmt64, a, 32, true, s);
+    return (int32_t)(uint32_t)sf_to_int(&sf_fmt64, a, 32, true, 0, s->rounding, s);
 }
 
 uint32_t f64_to_u32(uint64_t a, FloatStatus *s)
 {
-    return (uint32_t)sf_to_int(&sf_fmt64, a, 32, false, s);
+    return (uint32_t)sf_to_int(&sf_fmt64, a, 32, false, 0, s->rounding, s);
 }
 
 int64_t f64_to_i64(uint64_t a, FloatStatus *s)
 {
-    return (int64_t)sf_to_int(&sf_fmt64, a, 64, true, s);
+    return (int64_t)sf_to_int(&sf_fmt64, a, 64, true, 0, s->rounding, s);
 }
 
 uint64_t f64_to_u64(uint64_t a, FloatStatus *s)
 {
-    return sf_to_int(&sf_fmt64, a, 64, false, s);
+    return sf_to_int(&sf_fmt64, a, 64, false, 0, s->rounding, s);
 }
 
 /* ---- integer -> float ---- */

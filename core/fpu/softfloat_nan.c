@@ -9,7 +9,12 @@
  *     operand quieted, else the first quiet NaN; FPMulAdd passes (addend, op1, op2) to
  *     FPProcessNaNs3, and a quiet-NaN addend with inf * 0 gives the default NaN and
  *     InvalidOp; FPCR.DN = 1 returns FPDefaultNaN (0x7fc00000 / 0x7ff8...0) instead;
- *     FPToFixed of a NaN is 0 (saturating otherwise).
+ *     FPToFixed of a NaN is 0 (saturating otherwise).  The half-precision default NaN
+ *     is 0x7e00.  FPCR.FZ = 1 (FPUnpack: subnormal inputs read as zero with InputDenorm;
+ *     FPRoundBase: results tiny before rounding become zero with Underflow only) gives the
+ *     _fz policies.
+ *   - RISC-V's canonical binary16 NaN (Zfh) is 0x7e00; x86's binary16 indefinite (F16C)
+ *     is 0xfe00.
  *   - x86 SSE/AVX (Intel SDM vol. 1 table 4-7 "Rules for Handling NaNs", appendix E
  *     tables, table 14-17 "FMA Numeric Behavior"): the first source operand's NaN,
  *     quieted, if it is a NaN, else the second's (an SNaN in src2 loses to a QNaN in src1);
@@ -26,25 +31,27 @@ const FloatNanPolicy float_nan_riscv = {
     .fma_order = {0, 1, 2},
     .infzero_qnan = FLOAT_INFZERO_QNAN_DEFAULT,
     .cvt_invalid = FLOAT_CVT_SATURATE_NAN_MAX,
+    .default_nan16 = 0x7e00u,
 };
 
-const FloatNanPolicy float_nan_arm = {
-    .default_nan32 = 0x7fc00000u,
-    .default_nan64 = 0x7ff8000000000000ull,
-    .prop = FLOAT_NAN_PROP_SNAN_FIRST,
-    .fma_order = {2, 0, 1}, /* FPProcessNaNs3(addend, op1, op2) */
-    .infzero_qnan = FLOAT_INFZERO_QNAN_DEFAULT,
-    .cvt_invalid = FLOAT_CVT_SATURATE_NAN_ZERO,
-};
+/* The four Arm policies differ only in FPCR.DN (prop) and FPCR.FZ (flush_*). */
+#define ARM_POLICY(nan_prop, fz)                                                  \
+    {                                                                             \
+        .default_nan32 = 0x7fc00000u,                                             \
+        .default_nan64 = 0x7ff8000000000000ull,                                   \
+        .prop = (nan_prop),                                                       \
+        .fma_order = {2, 0, 1}, /* FPProcessNaNs3(addend, op1, op2) */            \
+        .infzero_qnan = FLOAT_INFZERO_QNAN_DEFAULT,                               \
+        .cvt_invalid = FLOAT_CVT_SATURATE_NAN_ZERO,                               \
+        .default_nan16 = 0x7e00u,                                                 \
+        .flush_inputs = (fz),                                                     \
+        .flush_results = (fz),                                                    \
+    }
 
-const FloatNanPolicy float_nan_arm_dn = {
-    .default_nan32 = 0x7fc00000u,
-    .default_nan64 = 0x7ff8000000000000ull,
-    .prop = FLOAT_NAN_PROP_DEFAULT,
-    .fma_order = {2, 0, 1},
-    .infzero_qnan = FLOAT_INFZERO_QNAN_DEFAULT,
-    .cvt_invalid = FLOAT_CVT_SATURATE_NAN_ZERO,
-};
+const FloatNanPolicy float_nan_arm = ARM_POLICY(FLOAT_NAN_PROP_SNAN_FIRST, false);
+const FloatNanPolicy float_nan_arm_dn = ARM_POLICY(FLOAT_NAN_PROP_DEFAULT, false);
+const FloatNanPolicy float_nan_arm_fz = ARM_POLICY(FLOAT_NAN_PROP_SNAN_FIRST, true);
+const FloatNanPolicy float_nan_arm_dn_fz = ARM_POLICY(FLOAT_NAN_PROP_DEFAULT, true);
 
 const FloatNanPolicy float_nan_x86_sse = {
     .default_nan32 = 0xffc00000u,
@@ -53,6 +60,7 @@ const FloatNanPolicy float_nan_x86_sse = {
     .fma_order = {0, 1, 2},
     .infzero_qnan = FLOAT_INFZERO_QNAN_PROPAGATE,
     .cvt_invalid = FLOAT_CVT_INDEFINITE,
+    .default_nan16 = 0xfe00u,
 };
 
 static uint64_t quiet_bit(const SfFormat *f)
