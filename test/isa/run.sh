@@ -82,7 +82,7 @@ for elf in "${elfs[@]}"; do
     name=$(basename "$elf" .elf)
     read -r -a targs <<<"$(test_args "$elf")"
     if ! base="$(base_args "$elf")"; then
-        echo "FAIL $name ($label): not a riscv64 or aarch64 ELF: $elf"
+        echo "FAIL $name ($label): $elf is missing or not a riscv64 or aarch64 ELF"
         failed=$((failed + 1))
         continue
     fi
