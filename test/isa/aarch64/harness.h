@@ -102,9 +102,9 @@
 #define FAIL        b fail
 
 /* ---- checks (clobber x26/x27, keep NZCV) ---- */
-/* 64-bit reg (x0..x25, sp not allowed) must equal the 64-bit constant val */
+/* 64-bit reg (x0..x26: not x27, the scratch, nor sp) must equal the 64-bit constant val */
 #define CHECK(reg, val)     ldr x27, =(val); sub x27, reg, x27; cbnz x27, fail
-/* 32-bit reg (w0..w25) must equal the 32-bit constant val (bits 63:32 of the x register are
+/* 32-bit reg (w0..w26) must equal the 32-bit constant val (bits 63:32 of the x register are
    not looked at: use CHECK on the x register to check a W write's zero extension) */
 #define CHECKW(reg, val)    ldr w27, =(val); sub w27, reg, w27; cbnz w27, fail
 /* two 64-bit registers equal */
