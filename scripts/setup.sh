@@ -3,18 +3,22 @@
 # or a derivative.  Safe to re-run: does nothing when everything is already installed.
 #   build-essential            the native build (gcc): unit tests, sanitizers
 #   emscripten binaryen wabt   the Wasm build (Debian's emscripten 3.1.6)
-#   gcc/binutils-riscv64-linux-gnu   guest test programs and our firmware
+#   gcc/binutils-riscv64-linux-gnu   riscv64 guest test programs and our firmware
+#   gcc/binutils-aarch64-linux-gnu   aarch64 guest test programs (ISA tests, benchmark)
 #   device-tree-compiler       dtc, to check the device trees we generate
+#   cpio xz-utils debian-archive-keyring   scripts/images.sh (guest images from Debian)
 #   e2fsprogs                  e2fsck: the boot tests check the guest's ext2 disks
 #   qemu-utils                 qemu-img: the qcow2 tests check our images with QEMU's tool
-#   qemu-system-misc           the reference for tests and benchmarks only (never used by
-#                              the product)
+#   qemu-system-misc           qemu-system-riscv64 and
+#   qemu-system-arm            qemu-system-aarch64: the references for tests and benchmarks
+#                              only (never used by the product)
 #   Node.js >= 20              runs the product and the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential emscripten binaryen wabt gcc-riscv64-linux-gnu
-          binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc
+          binutils-riscv64-linux-gnu gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+          device-tree-compiler qemu-system-misc qemu-system-arm
           cpio xz-utils debian-archive-keyring e2fsprogs qemu-utils)
 
 if command -v node >/dev/null 2>&1; then

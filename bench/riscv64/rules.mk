@@ -1,5 +1,6 @@
 # bench/riscv64/rules.mk — the bare-metal riscv64 compute benchmark (included by the top-level
-# Makefile).  See bench/riscv64/bench.c for the kernels and their output.
+# Makefile).  The kernels and their output: bench/common/bench.c (shared by every guest);
+# bench/riscv64/ has the platform (start.S, platform.c, link.ld).
 #   make bench-riscv64        (part of make bench) build build/bench/riscv64/bench.elf (the benchmark, ~1 s under
 #                             native QEMU) and bench-test.elf (the same, 1/BENCH_TEST_DIV of the
 #                             iterations: for tests)
@@ -15,18 +16,19 @@
 RV64_CROSS_CC ?= riscv64-linux-gnu-gcc
 HOST_CC ?= gcc
 BENCH_RV64_DIR := bench/riscv64
+BENCH_COMMON_DIR := bench/common
 BENCH_RV64_OUT := build/bench/riscv64
 BENCH_TEST_DIV ?= 10
 BENCH_TEST_TIMEOUT ?= 300
 # The kernels are plain IEEE-754 double arithmetic (no fused multiply-add contraction, sqrt
 # without errno), so the host computes bit-identical checksums.
 BENCH_RV64_COMMON := -std=c11 -Wall -Wextra -Werror -O2 -ffp-contract=off -fno-math-errno
-BENCH_RV64_CFLAGS := $(BENCH_RV64_COMMON) -march=rv64gc -mabi=lp64d -mcmodel=medany \
+BENCH_RV64_CFLAGS := $(BENCH_RV64_COMMON) -I$(BENCH_COMMON_DIR) -march=rv64gc -mabi=lp64d -mcmodel=medany \
   -ffreestanding -fno-pic -fno-tree-loop-distribute-patterns -fno-stack-protector
 BENCH_RV64_LDFLAGS := -nostdlib -nostartfiles -static -Wl,-T,$(BENCH_RV64_DIR)/link.ld \
   -Wl,--build-id=none -Wl,--no-warn-rwx-segments
-BENCH_RV64_SRCS := $(BENCH_RV64_DIR)/start.S $(BENCH_RV64_DIR)/bench.c $(BENCH_RV64_DIR)/platform.c
-BENCH_RV64_DEPS := $(BENCH_RV64_SRCS) $(BENCH_RV64_DIR)/bench.h $(BENCH_RV64_DIR)/link.ld \
+BENCH_RV64_SRCS := $(BENCH_RV64_DIR)/start.S $(BENCH_COMMON_DIR)/bench.c $(BENCH_RV64_DIR)/platform.c
+BENCH_RV64_DEPS := $(BENCH_RV64_SRCS) $(BENCH_COMMON_DIR)/bench.h $(BENCH_RV64_DIR)/link.ld \
   $(BENCH_RV64_DIR)/rules.mk
 
 .PHONY: bench-riscv64 bench-riscv64-host test-bench-guest test-bench-guest-riscv64
@@ -42,9 +44,9 @@ $(BENCH_RV64_OUT)/bench-test.elf: $(BENCH_RV64_DEPS)
 	$(RV64_CROSS_CC) $(BENCH_RV64_CFLAGS) -DBENCH_DIV=$(BENCH_TEST_DIV) $(BENCH_RV64_SRCS) -o $@ \
 	  $(BENCH_RV64_LDFLAGS) -lgcc
 
-$(BENCH_RV64_OUT)/bench-host: $(BENCH_RV64_DIR)/bench.c $(BENCH_RV64_DIR)/host.c $(BENCH_RV64_DIR)/bench.h
+$(BENCH_RV64_OUT)/bench-host: $(BENCH_COMMON_DIR)/bench.c $(BENCH_COMMON_DIR)/host.c $(BENCH_COMMON_DIR)/bench.h
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(BENCH_RV64_COMMON) $(BENCH_RV64_DIR)/bench.c $(BENCH_RV64_DIR)/host.c -o $@
+	$(HOST_CC) $(BENCH_RV64_COMMON) $(BENCH_COMMON_DIR)/bench.c $(BENCH_COMMON_DIR)/host.c -o $@
 
 bench-riscv64: $(BENCH_RV64_OUT)/bench.elf $(BENCH_RV64_OUT)/bench-test.elf
 

@@ -3,11 +3,15 @@
 #
 #   test/isa/run.sh [--label L] [--timeout S] [--dir D] EMULATOR [ARGS...] [-- ELF...]
 #
-# Each ELF runs as `EMULATOR ARGS TESTARGS -M virt -bios none -kernel ELF -nographic` (stdin
-# from /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
-# (0 = pass, N = failing check N, 124 = timed out).  Without ELFs after --, every *.elf in D
-# (default build/isa/riscv64) runs.  Prints "PASS name (L)" / "FAIL name (L): exit N" per test
-# and a final "N passed, N failed" line; exits 1 if any failed.
+# Each ELF runs as `EMULATOR ARGS TESTARGS BASEARGS -kernel ELF -nographic` (stdin from
+# /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
+# (0 = pass, N = failing check N, 124 = timed out).  BASEARGS depend on the ELF's architecture
+# (its e_machine), i.e. on how the board starts a bare-metal program and how it ends:
+#   riscv64   -M virt -bios none                      (M-mode; the SiFive test device exits)
+#   aarch64   -M virt -cpu cortex-a57 -semihosting    (EL1, MMU off; semihosting SYS_EXIT)
+# Without ELFs after --, every *.elf in D (default build/isa/riscv64) runs.  Prints
+# "PASS name (L)" / "FAIL name (L): exit N" per test and a final "N passed, N failed" line;
+# exits 1 if any failed.
 #
 # TESTARGS are the test's own emulator arguments: the rest of the first line containing
 # "run-args:" in its source, test/isa/ARCH/NAME.S for the ELF .../ARCH/NAME.elf (e.g. the SMP
@@ -18,6 +22,7 @@
 #   test/isa/run.sh --label native build/native/qemu-wasm
 #   test/isa/run.sh --label node node cli/qemu-wasm.js
 #   test/isa/run.sh --label qemu qemu-system-riscv64
+#   test/isa/run.sh --label qemu --dir build/isa/aarch64 qemu-system-aarch64
 set -u
 
 label=""
@@ -58,6 +63,17 @@ test_args() {
     sed -n '/run-args:/{s/^.*run-args:[[:space:]]*//;s/[[:space:]]*\*\/.*$//;p;q}' "$src"
 }
 
+# the board's arguments for a bare-metal ELF of this architecture (ELF e_machine at offset 18)
+base_args() {
+    local machine
+    machine=$(od -An -tu2 -j18 -N2 "$1" 2>/dev/null | tr -d ' ')
+    case $machine in
+        243) echo "-M virt -bios none" ;;                      # EM_RISCV
+        183) echo "-M virt -cpu cortex-a57 -semihosting" ;;    # EM_AARCH64
+        *) return 1 ;;
+    esac
+}
+
 passed=0
 failed=0
 out=$(mktemp)
@@ -65,9 +81,15 @@ trap 'rm -f "$out"' EXIT
 for elf in "${elfs[@]}"; do
     name=$(basename "$elf" .elf)
     read -r -a targs <<<"$(test_args "$elf")"
+    if ! base="$(base_args "$elf")"; then
+        echo "FAIL $name ($label): $elf is missing or not a riscv64 or aarch64 ELF"
+        failed=$((failed + 1))
+        continue
+    fi
+    read -r -a bargs <<<"$base"
     shown="($label)"
     [ ${#targs[@]} -eq 0 ] || shown="($label) [${targs[*]}]"
-    timeout "$tmo" "${emu[@]}" "${targs[@]}" -M virt -bios none -kernel "$elf" -nographic \
+    timeout "$tmo" "${emu[@]}" "${targs[@]}" "${bargs[@]}" -kernel "$elf" -nographic \
         </dev/null >"$out" 2>&1
     rc=$?
     if [ $rc -eq 0 ]; then

@@ -1,5 +1,5 @@
 /*
- * bench/riscv64/host.c — the benchmark's platform on the host (libc): runs the same kernels
+ * bench/common/host.c — the benchmark's platform on the host (libc): runs the same kernels
  * natively, to check them and to compute the expected checksums bench.c hard-codes
  * (`make bench-riscv64-host`; with BENCH_PRINT_EXPECTED defined it prints them).
  */

@@ -1,6 +1,7 @@
 /*
- * bench/riscv64/bench.c — a compute-bound benchmark for riscv64 guests, in the manner of
- * CoreMark (the same kinds of kernels; our own code):
+ * bench/common/bench.c — a compute-bound benchmark for every guest (bench/<arch>/ has its
+ * platform: start.S, platform.c, link.ld, rules.mk), in the manner of CoreMark (the same kinds
+ * of kernels; our own code):
  *
  *   list     linked list: build with pseudo-random keys, merge sort by key, search, reverse,
  *            merge sort back into build order
@@ -21,19 +22,24 @@
  * first failing kernel (1-5; the CRC self-test on "123456789" counts as kernel 3, crc); 0
  * when all pass; 10 for an unexpected trap (platform.c).
  *
- * Output, one line per kernel and a total (ticks of the 10 MHz time CSR):
+ * Output, one line per kernel and a total (ticks of the platform's clock, bench_now(): riscv64
+ * the 10 MHz time CSR, aarch64 the 62.5 MHz CNTVCT_EL0):
  *   bench: list 1234567 ticks 40 iterations checksum 0x0123456789abcdef
  *   ...
  *   bench: total 7654321 ticks
  *   bench: ok
  *
  * BENCH_DIV (a compile-time define, default 1) divides every iteration count: a quicker
- * build for tests.  The checksums do not depend on it.
+ * build for tests.  The checksums do not depend on it.  BENCH_ARCH (a string, default
+ * "riscv64") names the guest in the first line.
  */
 #include "bench.h"
 
 #ifndef BENCH_DIV
 #define BENCH_DIV 1
+#endif
+#ifndef BENCH_ARCH
+#define BENCH_ARCH "riscv64"
 #endif
 
 #define ITERS(n) ((n) / BENCH_DIV > 0 ? (n) / BENCH_DIV : 1)
@@ -780,7 +786,7 @@ struct kernel {
 
 static struct kernel kernels[] = {
     /* name, one unit of work, iterations (about 0.2 s each under native QEMU 7.2), the
-       checksum of every unit (from bench-host; qemu-system-riscv64 agrees) */
+       checksum of every unit (from bench-host; qemu-system-riscv64 and -aarch64 agree) */
     { "list", list_unit, ITERS(800), 0x35b3692662d31986ull },
     { "matrix", matrix_unit, ITERS(750), 0xb727cf7dec23a6eeull },
     { "crc", crc_unit, ITERS(1500), 0x60d63c1244d44059ull },
@@ -808,7 +814,7 @@ int bench_main(void)
 {
     int status = 0;
     uint64_t total = 0;
-    bench_printf("bench: riscv64 compute benchmark (%u kernels)\n", (unsigned)NKERNELS);
+    bench_printf("bench: " BENCH_ARCH " compute benchmark (%u kernels)\n", (unsigned)NKERNELS);
     if (!self_test()) {
         status = 3;
     }
