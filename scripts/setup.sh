@@ -7,14 +7,15 @@
 #   device-tree-compiler       dtc, to check the device trees we generate
 #   e2fsprogs                  e2fsck: the boot tests check the guest's ext2 disks
 #   qemu-utils                 qemu-img: the qcow2 tests check our images with QEMU's tool
-#   qemu-system-misc           the reference for tests and benchmarks only (never used by
-#                              the product)
+#   qemu-system-misc qemu-system-arm   the reference for tests and benchmarks only (never
+#                              used by the product; test_arm_virt_fdt compares device trees
+#                              with qemu-system-aarch64's)
 #   Node.js >= 20              runs the product and the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential emscripten binaryen wabt gcc-riscv64-linux-gnu
-          binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc
+          binutils-riscv64-linux-gnu device-tree-compiler qemu-system-misc qemu-system-arm
           cpio xz-utils debian-archive-keyring e2fsprogs qemu-utils)
 
 if command -v node >/dev/null 2>&1; then
