@@ -66,7 +66,8 @@ static void text_value(Text *t, const uint8_t *v, uint32_t n)
 {
     bool str = n > 0 && v[n - 1] == 0 && v[0] != 0;
     for (uint32_t i = 0; str && i < n; i++) {
-        str = (v[i] >= 0x20 && v[i] < 0x7f && v[i] != '"') || (v[i] == 0 && (i + 1 == n || v[i + 1]));
+        bool printable = v[i] >= 0x20 && v[i] < 0x7f && v[i] != '"';
+        str = printable || (v[i] == 0 && (i + 1 == n || v[i + 1])); /* no empty string */
     }
     if (n == 0) {
         return;
