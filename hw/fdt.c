@@ -507,6 +507,18 @@ uint32_t fdt_alloc_phandle(Fdt *f)
     return f->next_phandle++;
 }
 
+int fdt_set_phandle_start(Fdt *f, uint32_t first)
+{
+    if (!f) {
+        return FDT_ERR_BADARG;
+    }
+    if (first == 0 || first == UINT32_MAX) {
+        return fdt_fail(f, FDT_ERR_BADARG);
+    }
+    f->next_phandle = first;
+    return 0;
+}
+
 int fdt_add_reserved(Fdt *f, uint64_t addr, uint64_t size)
 {
     if (!f) {

@@ -84,6 +84,10 @@ int fdt_prop_strings(Fdt *f, const char *name, const char *const *list, size_t n
 
 /* A fresh phandle value: 1, 2, 3, ... (never 0 or 0xffffffff; 0 once exhausted). */
 uint32_t fdt_alloc_phandle(Fdt *f);
+/* Number the following fdt_alloc_phandle results from `first` (1 .. 0xfffffffe) instead,
+ * e.g. 0x8000 as QEMU's arm boards do (their phandle_start, which keeps the low numbers
+ * free for device tree overlays).  FDT_ERR_BADARG (sticky) for 0 or 0xffffffff. */
+int fdt_set_phandle_start(Fdt *f, uint32_t first);
 
 /* An entry of the memory reservation block (size must be non-zero). */
 int fdt_add_reserved(Fdt *f, uint64_t addr, uint64_t size);

@@ -11,7 +11,8 @@
 #   qemu-utils                 qemu-img: the qcow2 tests check our images with QEMU's tool
 #   qemu-system-misc           qemu-system-riscv64 and
 #   qemu-system-arm            qemu-system-aarch64: the references for tests and benchmarks
-#                              only (never used by the product)
+#                              only (never used by the product; test_arm_virt_fdt compares
+#                              device trees with qemu-system-aarch64's)
 #   Node.js >= 20              runs the product and the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -420,6 +420,9 @@ TEST(reservations_and_phandles)
     CHECK_EQ_U64(fdt_alloc_phandle(f), 1);
     CHECK_EQ_U64(fdt_alloc_phandle(f), 2);
     CHECK_EQ_U64(fdt_alloc_phandle(f), 3);
+    CHECK_EQ_U64(fdt_set_phandle_start(f, 0x8000), 0);
+    CHECK_EQ_U64(fdt_alloc_phandle(f), 0x8000);
+    CHECK_EQ_U64(fdt_alloc_phandle(f), 0x8001);
     CHECK_EQ_U64(fdt_add_reserved(f, 0x80000000ull, 0x200000), 0);
     CHECK_EQ_U64(fdt_add_reserved(f, 0x123456789abcull, 0x1000), 0);
     fdt_begin_node(f, "");
@@ -544,6 +547,7 @@ TEST(errors)
     CHECK_EQ_U64(fdt_prop_u32(NULL, "x", 1), FDT_ERR_BADARG);
     CHECK_EQ_U64(fdt_finish(NULL, NULL, NULL), FDT_ERR_BADARG);
     CHECK_EQ_U64(fdt_alloc_phandle(NULL), 0);
+    CHECK_EQ_U64(fdt_set_phandle_start(NULL, 1), FDT_ERR_BADARG);
     fdt_free(NULL);
     f = fdt_new();
     fdt_begin_node(f, "");
