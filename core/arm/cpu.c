@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/arm/helper.h"
+#include "core/fpu/softfloat_arm.h"
 #include "core/host.h"
 #include "core/arm/mmu.h"
 #include "core/machine.h"
@@ -257,28 +258,40 @@ static void arm_set_irq(CPUState *cs, int n, int level)
 
 /* ---- FPCR / FPSR ---- */
 
+#define FPCR_DN (1u << 25)
+#define FPCR_FZ (1u << 24)
+
 void arm_fpcr_changed(ArmCPU *cpu)
 {
     static const uint8_t rmode[4] = {FLOAT_RNE, FLOAT_RUP, FLOAT_RDN, FLOAT_RTZ};
     uint32_t fpcr = cpu->fpcr;
+    bool dn = fpcr & FPCR_DN, fz = fpcr & FPCR_FZ;
     FloatStatus *s = &cpu->fp_status;
     s->rounding = rmode[(fpcr >> 22) & 3];
-    s->nan = (fpcr & (1u << 25)) ? &float_nan_arm_dn : &float_nan_arm;
+    s->nan = float_nan_arm_select(dn, fz); /* FZ: flush inputs and results (IDC, UFC) */
     s->tininess_before_rounding = true;
+    /* Half-precision arithmetic (FEAT_FP16, FPCR.FZ16) is not implemented: its status has
+     * the rounding mode and DN, never a flush mode, and keeps its own accrued flags. */
+    uint8_t f16_flags = cpu->fp_status_f16.flags;
     cpu->fp_status_f16 = *s;
+    cpu->fp_status_f16.nan = float_nan_arm_select(dn, false);
+    cpu->fp_status_f16.flags = f16_flags;
 }
 
-/* FPSR cumulative flags: IOC 0, DZC 1, OFC 2, UFC 3, IXC 4, IDC 7; QC 27 and NZCV
- * (AArch32 only) are kept in fpsr itself. */
+/* FPSR cumulative flags: IOC 0, DZC 1, OFC 2, UFC 3, IXC 4, IDC 7 live in the soft-float
+ * statuses' accrued flags; QC 27 and NZCV 31:28 (AArch32 only) are kept in fpsr itself. */
+#define FPSR_FLAG_BITS 0x9fu
+
 uint32_t arm_fpsr_read(ArmCPU *cpu)
 {
     uint8_t f = cpu->fp_status.flags | cpu->fp_status_f16.flags;
-    uint32_t v = cpu->fpsr & ~0x9fu;
+    uint32_t v = cpu->fpsr & ~FPSR_FLAG_BITS;
     v |= (f & FLOAT_FLAG_INVALID) ? 1u : 0;
     v |= (f & FLOAT_FLAG_DIVBYZERO) ? 2u : 0;
     v |= (f & FLOAT_FLAG_OVERFLOW) ? 4u : 0;
     v |= (f & FLOAT_FLAG_UNDERFLOW) ? 8u : 0;
     v |= (f & FLOAT_FLAG_INEXACT) ? 16u : 0;
+    v |= (f & FLOAT_FLAG_INPUT_DENORMAL) ? 0x80u : 0;
     return v;
 }
 
@@ -290,9 +303,10 @@ void arm_fpsr_write(ArmCPU *cpu, uint32_t v)
     f |= (v & 4u) ? FLOAT_FLAG_OVERFLOW : 0;
     f |= (v & 8u) ? FLOAT_FLAG_UNDERFLOW : 0;
     f |= (v & 16u) ? FLOAT_FLAG_INEXACT : 0;
+    f |= (v & 0x80u) ? FLOAT_FLAG_INPUT_DENORMAL : 0;
     cpu->fp_status.flags = f;
     cpu->fp_status_f16.flags = 0;
-    cpu->fpsr = v & 0xf800009fu; /* NZCV, QC, IDC and the cumulative flags */
+    cpu->fpsr = v & 0xf8000000u; /* NZCV and QC; the cumulative flags are in f */
 }
 
 /* ---- generic timer ---- */
