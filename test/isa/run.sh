@@ -17,7 +17,9 @@
 # TESTARGS are the test's own emulator arguments: the rest of the first line containing
 # "run-args:" in its source, test/isa/ARCH/NAME.S for the ELF .../ARCH/NAME.elf (e.g. the SMP
 # tests' header comment has " * run-args: -smp 4").  Tests without such a line get none.
-# They are shown after the label: "PASS smp_amo (native) [-smp 4]".
+# They come after BASEARGS so that they override them (QEMU takes the last -cpu: a test
+# with "run-args: -cpu max" runs on max). They are shown after the label: "PASS smp_amo
+# (native) [-smp 4]".
 #
 # Examples:
 #   test/isa/run.sh --label native build/native/qemu-wasm
