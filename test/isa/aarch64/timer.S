@@ -59,7 +59,7 @@ TEST_BEGIN
     /* unmasked: an IRQ to the EL1h vector with ID 27 at the CPU interface */
     TEST_NUM(4)
     mrs x5, cntvct_el0
-    LI(x9, 6250)                    /* 100 us from now */
+    LI(x9, 625000)                  /* 10 ms from now: more than a cold start takes */
     add x5, x5, x9
     msr cntv_cval_el0, x5
     mov x2, #1
