@@ -3,12 +3,13 @@
 #
 #   test/isa/run.sh [--label L] [--timeout S] [--dir D] EMULATOR [ARGS...] [-- ELF...]
 #
-# Each ELF runs as `EMULATOR ARGS TESTARGS BASEARGS -kernel ELF -nographic` (stdin from
+# Each ELF runs as `EMULATOR ARGS BASEARGS TESTARGS -kernel ELF -nographic` (stdin from
 # /dev/null) under `timeout S` (default 60); the test's verdict is the emulator's exit status
 # (0 = pass, N = failing check N, 124 = timed out).  BASEARGS depend on the ELF's architecture
 # (its e_machine), i.e. on how the board starts a bare-metal program and how it ends:
 #   riscv64   -M virt -bios none                      (M-mode; the SiFive test device exits)
 #   aarch64   -M virt -cpu cortex-a57 -semihosting    (EL1, MMU off; semihosting SYS_EXIT)
+# TESTARGS come last, so a test's own -cpu (e.g. -cpu max) replaces the base one.
 # Without ELFs after --, every *.elf in D (default build/isa/riscv64) runs.  Prints
 # "PASS name (L)" / "FAIL name (L): exit N" per test and a final "N passed, N failed" line;
 # exits 1 if any failed.
@@ -16,7 +17,9 @@
 # TESTARGS are the test's own emulator arguments: the rest of the first line containing
 # "run-args:" in its source, test/isa/ARCH/NAME.S for the ELF .../ARCH/NAME.elf (e.g. the SMP
 # tests' header comment has " * run-args: -smp 4").  Tests without such a line get none.
-# They are shown after the label: "PASS smp_amo (native) [-smp 4]".
+# They come after BASEARGS so that they override them (QEMU takes the last -cpu: a test
+# with "run-args: -cpu max" runs on max). They are shown after the label: "PASS smp_amo
+# (native) [-smp 4]".
 #
 # Examples:
 #   test/isa/run.sh --label native build/native/qemu-wasm
@@ -89,7 +92,7 @@ for elf in "${elfs[@]}"; do
     read -r -a bargs <<<"$base"
     shown="($label)"
     [ ${#targs[@]} -eq 0 ] || shown="($label) [${targs[*]}]"
-    timeout "$tmo" "${emu[@]}" "${targs[@]}" "${bargs[@]}" -kernel "$elf" -nographic \
+    timeout "$tmo" "${emu[@]}" "${bargs[@]}" "${targs[@]}" -kernel "$elf" -nographic \
         </dev/null >"$out" 2>&1
     rc=$?
     if [ $rc -eq 0 ]; then
