@@ -170,6 +170,11 @@ void jit_check_value(CPUState *cpu, uint64_t *val)
     }
 }
 
+bool jit_check_replaying(const CPUState *cpu)
+{
+    return cpu->jit_check && cpu->jit_check->phase == PHASE_JIT;
+}
+
 /* ---- the check ---- */
 
 /*

@@ -48,5 +48,8 @@ bool jit_check_mmio(struct CPUState *cpu, uint64_t paddr, unsigned size, uint64_
 void jit_check_mmio_done(struct CPUState *cpu, uint64_t val);
 /* A value from outside the guest (the timer): recorded, then replayed. */
 void jit_check_value(struct CPUState *cpu, uint64_t *val);
+/* Is this the compiled run of a checked TB?  Helpers with effects outside the vCPU (a PE
+ * powered on, a line printed) then replay their recorded result instead of acting again. */
+bool jit_check_replaying(const struct CPUState *cpu);
 
 #endif

@@ -400,8 +400,12 @@ bool boot_load(Boot *b, const BootLayout *l, BootBuildFdt build, void *opaque,
         if (!boot_load_kernel(b, l, cfg->kernel, info, err, errlen)) {
             return false;
         }
-    } else if (!info->firmware) {
-        snprintf(err, errlen, "-bios none needs -kernel: there is nothing to run");
+    } else if (!info->firmware && !dumpdtb) {
+        if (l->firmware) {
+            snprintf(err, errlen, "-bios none needs -kernel: there is nothing to run");
+        } else {
+            snprintf(err, errlen, "no -kernel given: there is nothing to run");
+        }
         return false;
     } else {
         info->kernel_entry = kernel_slot(l, info);

@@ -10,6 +10,7 @@
 
 #include "core/arm/helper.h"
 #include "core/host.h"
+#include "core/jit_check.h"
 #include "core/arm/mmu.h"
 #include "core/machine.h"
 #include "core/tlb.h"
@@ -300,7 +301,11 @@ void arm_fpsr_write(ArmCPU *cpu, uint32_t v)
 uint64_t arm_counter(ArmCPU *cpu)
 {
     Machine *m = cpu->common.machine;
-    return m->read_timer ? m->read_timer(m) : 0;
+    uint64_t v = m->read_timer ? m->read_timer(m) : 0;
+    if (cpu->common.jit_check) {
+        jit_check_value(&cpu->common, &v); /* the same count in both runs of a checked TB */
+    }
+    return v;
 }
 
 /* Re-evaluate timer `which` (0 physical, 1 virtual): ISTATUS, the output line and the

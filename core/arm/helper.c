@@ -5,6 +5,7 @@
 #include "core/arm/helper.h"
 
 #include "core/arm/semihost.h"
+#include "core/jit_check.h"
 #include "core/machine.h"
 #include "core/tlb.h"
 
@@ -80,10 +81,32 @@ static uint64_t helper_hvc(void *env, uint64_t imm, uint64_t b, uint64_t c, uint
 {
     (void)imm, (void)b, (void)c, (void)d;
     ArmCPU *cpu = env;
-    if (cpu->el >= 1 && cpu->psci_call && cpu->psci_call(cpu, cpu->psci_opaque)) {
+    CPUState *cs = &cpu->common;
+    if (cpu->el < 1 || !cpu->psci_call) {
+        arm_raise_undef(cpu);
         return 0;
     }
-    arm_raise_undef(cpu);
+    if (jit_check_replaying(cs)) {
+        /* -accel jit-check: the call acted in the interpreter's run; its result again */
+        uint64_t r[2] = {0, 0};
+        jit_check_value(cs, &r[0]);
+        jit_check_value(cs, &r[1]);
+        if (!r[0]) {
+            arm_raise_undef(cpu);
+        } else {
+            cpu->x[0] = r[1];
+        }
+        return 0;
+    }
+    bool psci = cpu->psci_call(cpu, cpu->psci_opaque);
+    if (cs->jit_check) {
+        uint64_t r[2] = {psci, cpu->x[0]};
+        jit_check_value(cs, &r[0]);
+        jit_check_value(cs, &r[1]);
+    }
+    if (!psci) {
+        arm_raise_undef(cpu);
+    }
     return 0;
 }
 

@@ -90,11 +90,14 @@ static bool trans_logic_imm(DisasContext *ctx, uint32_t insn)
     static const IrOpc ops[4] = {IR_AND, IR_OR, IR_XOR, IR_AND};
     IrTemp r = tmp64(ctx);
     ir_binopi(B, ops[opc], IR_I64, r, read_x(ctx, rn), imm);
+    if (!sf) {
+        ir_unop(B, IR_EXT32U, IR_I64, r, r); /* ORR/EOR keep Wn's upper bits otherwise */
+    }
     if (opc == 3) { /* ANDS: N, Z from the result, C = V = 0 */
         gen_flags_nz(ctx, r, sf);
         ir_movi(B, IR_I64, ctx->cf, 0);
         ir_movi(B, IR_I64, ctx->vf, 0);
-        write_x(ctx, rd, r); /* the immediate already has no bits above 32 for sf = 0 */
+        write_x(ctx, rd, r);
     } else {
         write_xsp(ctx, rd, r);
     }

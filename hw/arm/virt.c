@@ -7,6 +7,10 @@
  * with a small stub at the start of RAM that sets x0 = the device tree and x1-x3 = 0 and
  * jumps to it; the initrd at RAM + min(RAM/2, 128 MiB); the device tree right after it,
  * 2 MiB aligned.  An ELF -kernel (bare metal) starts at its entry with every register 0.
+ *
+ * Devices: GICv2 (distributor 0x08000000, CPU interface 0x08010000), the generic timers on
+ * PPIs 14 (physical) and 11 (virtual), PL011 on SPI 1, PL031 on SPI 2, 32 virtio-mmio
+ * slots from 0x0a000000 on SPIs 16..47.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +19,17 @@
 #include "core/arm/cpu.h"
 #include "core/arm/psci.h"
 #include "core/host.h"
+#include "core/irq.h"
 #include "hw/arm/virt.h"
+#include "hw/arm/virt_fdt.h"
 #include "hw/board.h"
 #include "hw/boot.h"
+#include "hw/char/pl011.h"
 #include "hw/fdt.h"
+#include "hw/intc/gicv2.h"
+#include "hw/misc/pl031.h"
+#include "hw/virtio/virtio_config.h"
+#include "hw/virtio/virtio_mmio.h"
 
 extern const BoardInfo arm_virt_board; /* at the end of this file */
 
@@ -33,6 +44,10 @@ static const BootProp virt_props[] = {
 
 typedef struct ArmVirt {
     Boot boot;            /* "boot": puts the stub and the loaded images back at reset */
+    Gicv2 gic;
+    Pl011 uart;
+    Pl031 rtc;
+    VirtioMmio virtio[ARM_VIRT_MMIO_COUNT];
     VirtProps props;
     Machine *machine;
     const ArmCPUModel *model;
@@ -70,39 +85,51 @@ static size_t build_boot_stub(uint8_t *buf, uint64_t dtb, uint64_t entry)
     return 0x28;
 }
 
-/* The device tree.  Until the board's full tree (hw/arm/virt_fdt.c) is in, a minimal one:
- * memory, /chosen.  Linux needs -dtb meanwhile. */
+/* The device tree for what hw/boot loaded (hw/arm/virt_fdt.c): QEMU 7.2's tree without
+ * the devices we do not model; /chosen's rng-seed and kaslr-seed from host randomness, as
+ * QEMU writes them. */
 static int virt_fdt(void *opaque, Machine *m, const BootInfo *info, uint8_t **dtb,
                     size_t *len)
 {
-    (void)opaque;
-    Fdt *f = fdt_new();
-    if (!f) {
-        return FDT_ERR_NOMEM;
+    ArmVirt *v = opaque;
+    uint64_t mpidr[CONFIG_MAX_CPUS];
+    for (int i = 0; i < m->ncpus; i++) {
+        mpidr[i] = arm_cpu(m->cpus[i])->mpidr;
     }
-    uint32_t mem[4] = {0, (uint32_t)ARM_VIRT_MEM_BASE, (uint32_t)(m->cfg->ram_size >> 32),
-                       (uint32_t)m->cfg->ram_size};
-    int rc = fdt_begin_node(f, "");
-    rc = rc ? rc : fdt_prop_u32(f, "#address-cells", 2);
-    rc = rc ? rc : fdt_prop_u32(f, "#size-cells", 2);
-    rc = rc ? rc : fdt_prop_string(f, "compatible", "linux,dummy-virt");
-    rc = rc ? rc : fdt_begin_node(f, "memory@40000000");
-    rc = rc ? rc : fdt_prop_string(f, "device_type", "memory");
-    rc = rc ? rc : fdt_prop_cells(f, "reg", mem, 4);
-    rc = rc ? rc : fdt_end_node(f);
-    rc = rc ? rc : fdt_begin_node(f, "chosen");
-    if (!rc && m->cfg->append) {
-        rc = fdt_prop_string(f, "bootargs", m->cfg->append);
+    uint8_t seed[32];
+    uint64_t kaslr;
+    host_random(seed, sizeof(seed));
+    host_random(&kaslr, sizeof(kaslr));
+    ArmVirtFdtConfig fc = {
+        .ram_base = ARM_VIRT_MEM_BASE,
+        .ram_size = m->cfg->ram_size,
+        .ncpus = m->ncpus,
+        .cpu_compatible = arm_virt_cpu_compatible(v->model->name),
+        .mpidr = mpidr,
+        .bootargs = m->cfg->append,
+        .initrd_start = info->initrd_start,
+        .initrd_end = info->initrd_end,
+        .rng_seed = seed,
+        .rng_seed_len = sizeof(seed),
+        .has_kaslr_seed = true,
+        .kaslr_seed = kaslr,
+    };
+    return arm_virt_build_fdt(&fc, dtb, len);
+}
+
+/* The command line's virtio devices into the slots as QEMU's virt fills them: the first
+ * device goes to the highest slot. */
+static bool virt_create_virtio(Machine *m, ArmVirt *v, char *err, size_t errlen)
+{
+    const MachineConfig *cfg = m->cfg;
+    for (int i = 0; i < cfg->nvirtio && i < ARM_VIRT_MMIO_COUNT; i++) {
+        VirtioDevice *d = virtio_create_from_config(m, cfg, i, err, errlen);
+        if (!d) {
+            return false;
+        }
+        virtio_mmio_attach(&v->virtio[ARM_VIRT_MMIO_COUNT - 1 - i], d);
     }
-    if (!rc && info->initrd_end) {
-        rc = fdt_prop_u64(f, "linux,initrd-start", info->initrd_start);
-        rc = rc ? rc : fdt_prop_u64(f, "linux,initrd-end", info->initrd_end);
-    }
-    rc = rc ? rc : fdt_end_node(f);
-    rc = rc ? rc : fdt_end_node(f);
-    rc = rc ? rc : fdt_finish(f, dtb, len);
-    fdt_free(f);
-    return rc;
+    return true;
 }
 
 static bool virt_boot(Machine *m, ArmVirt *v, char *err, size_t errlen)
@@ -189,7 +216,44 @@ static bool arm_virt_init(Machine *m, char *err, size_t errlen)
         cpu->semihosting = cfg->semihosting;
         m->cpus[m->ncpus++] = &cpu->common;
     }
+    /* the GIC (num-irq 288, as QEMU's virt), its outputs to the PEs, the timers' PPIs */
+    if (!gicv2_init(&v->gic, m, "gic", m->ncpus, 288)) {
+        snprintf(err, errlen, "-smp %d: the GICv2 takes at most %d CPUs", m->ncpus,
+                 GICV2_MAX_CPUS);
+        return false;
+    }
+    for (int i = 0; i < m->ncpus; i++) {
+        ArmCPU *cpu = arm_cpu(m->cpus[i]);
+        v->gic.irq[i] = cpu_irq_line(m->cpus[i], ARM_IRQ_IRQ);
+        v->gic.fiq[i] = cpu_irq_line(m->cpus[i], ARM_IRQ_FIQ);
+        cpu->gt[0].out = gicv2_ppi_line(&v->gic, i, ARM_VIRT_TIMER_PHYS_PPI);
+        cpu->gt[1].out = gicv2_ppi_line(&v->gic, i, ARM_VIRT_TIMER_VIRT_PPI);
+    }
+    as_add_mmio(&m->as, ARM_VIRT_GIC_DIST_BASE, GICV2_DIST_SIZE, &gicv2_dist_ops, &v->gic,
+                "gic_dist");
+    as_add_mmio(&m->as, ARM_VIRT_GIC_CPU_BASE, GICV2_CPU_SIZE, &gicv2_cpu_ops, &v->gic,
+                "gic_cpu");
+    /* serial0 only: virt has one UART (other -serial ports stay unused, as on QEMU) */
+    if (!pl011_init(&v->uart, m, "pl011", machine_serial_hd(m, 0))) {
+        snprintf(err, errlen, "serial0: its character backend has too many devices");
+        return false;
+    }
+    v->uart.irq = gicv2_spi_line(&v->gic, ARM_VIRT_UART_IRQ);
+    as_add_mmio(&m->as, ARM_VIRT_UART_BASE, PL011_SIZE, &pl011_ops, &v->uart, "pl011");
+    pl031_init(&v->rtc, m, "pl031");
+    v->rtc.irq = gicv2_spi_line(&v->gic, ARM_VIRT_RTC_IRQ);
+    as_add_mmio(&m->as, ARM_VIRT_RTC_BASE, PL031_SIZE, &pl031_ops, &v->rtc, "pl031");
+    for (int i = 0; i < ARM_VIRT_MMIO_COUNT; i++) {
+        uint64_t base = ARM_VIRT_MMIO_BASE + (uint64_t)i * ARM_VIRT_MMIO_SIZE;
+        virtio_mmio_init(&v->virtio[i], m, base);
+        v->virtio[i].irq = gicv2_spi_line(&v->gic, ARM_VIRT_MMIO_IRQ + i);
+        as_add_mmio(&m->as, base, ARM_VIRT_MMIO_SIZE, &virtio_mmio_ops, &v->virtio[i],
+                    "virtio-mmio");
+    }
     boot_init(&v->boot, m, ELF_MACHINE_AARCH64);
+    if (!virt_create_virtio(m, v, err, errlen)) {
+        return false;
+    }
     return virt_boot(m, v, err, errlen);
 }
 

@@ -9,6 +9,7 @@
 # (its e_machine), i.e. on how the board starts a bare-metal program and how it ends:
 #   riscv64   -M virt -bios none                      (M-mode; the SiFive test device exits)
 #   aarch64   -M virt -cpu cortex-a57 -semihosting    (EL1, MMU off; semihosting SYS_EXIT)
+# TESTARGS come last, so a test's own -cpu (e.g. -cpu max) replaces the base one.
 # Without ELFs after --, every *.elf in D (default build/isa/riscv64) runs.  Prints
 # "PASS name (L)" / "FAIL name (L): exit N" per test and a final "N passed, N failed" line;
 # exits 1 if any failed.
