@@ -11,9 +11,15 @@
 #include "core/machine.h"
 #include "core/tlb.h"
 
-/* tlb_host_rw refused: a fault it raised, or device memory (an external abort). */
+/* The host pointer of an atomic access, or NULL after raising its fault: misaligned
+ * (reported as a read, WnR = 0, as QEMU does), a fault tlb_host_rw raised, or device
+ * memory (an external abort). */
 static void *host_rw(ArmCPU *cpu, uint64_t addr, unsigned bytes, unsigned mmu)
 {
+    if (addr & (bytes - 1)) {
+        arm_raise_data_abort(cpu, addr, FSC_ALIGNMENT, false, false);
+        return NULL;
+    }
     void *host = tlb_host_rw(&cpu->common, addr, bytes, mmu);
     if (!host && cpu->common.excp_index < 0) {
         arm_raise_data_abort(cpu, addr, FSC_SYNC_EXTERNAL, true, false);
