@@ -96,7 +96,7 @@ static bool trans_fp_1src(DisasContext *ctx, uint32_t insn)
             {&arm_hlp_fcvt_ds, NULL, &arm_hlp_fcvt_dh},
             {&arm_hlp_fcvt_hs, &arm_hlp_fcvt_hd, NULL},
         };
-        int from = size == 2 ? 0 : size == 3 ? 1 : 2, to = opc - 4 == 3 ? 2 : (int)opc - 4;
+        int from = size == 2 ? 0 : size == 3 ? 1 : 2, to = opc == 7 ? 2 : (int)opc - 4;
         h = cvt[from][to];
         if (!h) {
             return false;
