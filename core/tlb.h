@@ -4,7 +4,7 @@
  * Direct-mapped, one table per MMU index.  An entry maps one guest page:
  *   host address = guest vaddr + addend
  * The three tags hold the page's virtual address (low bits zero) for reads, writes and
- * instruction fetch.  A tag with any low bit set never matches the fast-path compare, so
+ * instruction fetch.  A tag with a flag bit set never matches the fast-path compare, so
  * the flags below force the slow path (MMIO, pages holding translated code, invalid).
  *
  * Fast path (inline in the interpreter and in generated Wasm code), for an access of
@@ -29,11 +29,15 @@
 #define TLB_ENTRIES (1 << TLB_BITS)
 #define TLB_MMU_MODES 8
 
-/* Flags in the low bits of a tag. */
-#define TLB_INVALID 1ull   /* the entry maps nothing */
-#define TLB_MMIO 2ull      /* device memory: always go through the slow path */
-#define TLB_CODE 4ull      /* write tag only: the page holds translated code */
-#define TLB_FLAGS_MASK 7ull
+/* Flags in bits 9-11 of a tag: above every access-size bit the fast-path compare keeps
+ * ((vaddr & (PAGE_MASK | (size - 1))) has bits 9-11 clear for any access up to 512 bytes),
+ * so no address, aligned or not, ever equals a flagged tag.  (With the flags in bits 0-2,
+ * a 2-byte access at an odd address matched a TLB_INVALID tag of its page, and an 8-byte
+ * one at 4 mod 8 a TLB_CODE tag: the fast path skipped the slow one.) */
+#define TLB_INVALID (1ull << 11) /* the entry maps nothing */
+#define TLB_MMIO (1ull << 10)    /* device memory: always go through the slow path */
+#define TLB_CODE (1ull << 9)     /* write tag only: the page holds translated code */
+#define TLB_FLAGS_MASK (7ull << 9)
 
 typedef struct TlbEntry {
     uint64_t addr_read;
