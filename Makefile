@@ -163,7 +163,7 @@ bios:
 
 # Guest images from Debian packages (cached; a no-op when up to date).
 images:
-	bash scripts/images.sh riscv64
+	bash scripts/images.sh riscv64 aarch64
 
 test-boot: all bios images
 	node --test --test-concurrency=1 test/boot/

@@ -36,7 +36,7 @@ export interface StartOptions {
   args?: string[];
   /** The guest architecture (the `qemu-wasm-<arch>` command to run): one of `targets`.
    *  Default: 'riscv64' (the `qemu-wasm` command). */
-  arch?: 'riscv64' | (string & {});
+  arch?: 'riscv64' | 'aarch64' | (string & {});
   /** -machine (default 'virt' when any named option is given), e.g. 'virt' or { type: 'virt' }. */
   machine?: string | QemuOptionObject;
   /** -m: '512M', '1G', or a number of MiB. */
@@ -153,5 +153,5 @@ export const LAUNCHER: string;
 /** The package's version. */
 export const version: string;
 
-/** The guest architectures this package runs (e.g. ['riscv64']): values of StartOptions.arch. */
+/** The guest architectures this package runs (e.g. ['riscv64', 'aarch64']): values of StartOptions.arch. */
 export const targets: string[];

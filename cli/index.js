@@ -36,7 +36,7 @@ export const LAUNCHER = fileURLToPath(new URL('./qemu-wasm.js', import.meta.url)
 
 // Each target's command is cli/qemu-wasm-<arch>.js (the launcher reads the target from its
 // own name); the board used when named options are given and `machine` is not.
-const DEFAULT_MACHINE = { riscv64: 'virt' };
+const DEFAULT_MACHINE = { riscv64: 'virt', aarch64: 'virt' };
 
 /** The targets this package has ('riscv64', ...). */
 export const targets = Object.keys(DEFAULT_MACHINE).filter((a) =>

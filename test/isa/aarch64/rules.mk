@@ -4,9 +4,7 @@
 #                               everything compiled: jit-threshold=0, jit-threshold=2: loops
 #                               become multi-block regions early, and jit-threshold=0 with
 #                               jit-check=on: every TB compared on both engines) — the engine
-#                               variants of test-isa-riscv64.  NOT yet part of make test-isa:
-#                               our aarch64 CPU does not run yet (the hook is the commented
-#                               line below).
+#                               variants of test-isa-riscv64 (part of make test-isa).
 #   make test-isa-qemu-aarch64  (part of make test-isa-qemu) run them on the reference, Debian's
 #                               qemu-system-aarch64 (package qemu-system-arm)
 #   make isa-aarch64            only build them (build/isa/aarch64/NAME.elf)
@@ -33,8 +31,7 @@ build/isa/aarch64/%.elf: $(ISA_A64_DIR)/%.S $(ISA_A64_DIR)/harness.h $(ISA_A64_D
 
 isa-aarch64: $(ISA_A64_ELFS)
 
-# The hook, for when our aarch64 CPU runs these (and `native` builds $(NATIVE_AARCH64)):
-# test-isa: test-isa-aarch64
+test-isa: test-isa-aarch64
 test-isa-aarch64: native wasm isa-aarch64
 	@rc=0; \
 	bash test/isa/run.sh --label native --timeout $(ISA_TIMEOUT) $(NATIVE_AARCH64) -- $(ISA_A64_ELFS) || rc=1; \
