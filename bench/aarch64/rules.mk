@@ -31,7 +31,7 @@ BENCH_A64_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -ffp-contract=off -fno-ma
   -DBENCH_TICK_HZ=62500000
 BENCH_A64_LDFLAGS := -nostdlib -nostartfiles -static -Wl,-T,$(BENCH_A64_DIR)/link.ld \
   -Wl,--build-id=none -Wl,--no-warn-rwx-segments
-BENCH_A64_SRCS := $(BENCH_A64_DIR)/start.S $(BENCH_COMMON_DIR)/bench.c $(BENCH_A64_DIR)/platform.c
+BENCH_A64_SRCS := $(BENCH_A64_DIR)/start.S $(BENCH_COMMON_DIR)/bench.c $(BENCH_A64_DIR)/platform.c $(BENCH_COMMON_DIR)/platform_lib.c
 BENCH_A64_DEPS := $(BENCH_A64_SRCS) $(BENCH_COMMON_DIR)/bench.h $(BENCH_A64_DIR)/link.ld \
   $(BENCH_A64_DIR)/rules.mk
 

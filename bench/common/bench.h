@@ -21,6 +21,8 @@ uint64_t bench_now(void);
 
 /* printf subset: %s %c %d %u %x with optional 'l' and a zero-padded width (%016lx), %%. */
 void bench_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The platform's console output, one byte (bench/common/platform_lib.c prints with it). */
+void bench_put_char(char c);
 
 /* Ends the program with this status (0 = every check passed). */
 _Noreturn void bench_exit(int status);

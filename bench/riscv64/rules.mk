@@ -27,7 +27,7 @@ BENCH_RV64_CFLAGS := $(BENCH_RV64_COMMON) -I$(BENCH_COMMON_DIR) -march=rv64gc -m
   -ffreestanding -fno-pic -fno-tree-loop-distribute-patterns -fno-stack-protector
 BENCH_RV64_LDFLAGS := -nostdlib -nostartfiles -static -Wl,-T,$(BENCH_RV64_DIR)/link.ld \
   -Wl,--build-id=none -Wl,--no-warn-rwx-segments
-BENCH_RV64_SRCS := $(BENCH_RV64_DIR)/start.S $(BENCH_COMMON_DIR)/bench.c $(BENCH_RV64_DIR)/platform.c
+BENCH_RV64_SRCS := $(BENCH_RV64_DIR)/start.S $(BENCH_COMMON_DIR)/bench.c $(BENCH_RV64_DIR)/platform.c $(BENCH_COMMON_DIR)/platform_lib.c
 BENCH_RV64_DEPS := $(BENCH_RV64_SRCS) $(BENCH_COMMON_DIR)/bench.h $(BENCH_RV64_DIR)/link.ld \
   $(BENCH_RV64_DIR)/rules.mk
 

@@ -117,21 +117,6 @@ static int virt_fdt(void *opaque, Machine *m, const BootInfo *info, uint8_t **dt
     return arm_virt_build_fdt(&fc, dtb, len);
 }
 
-/* The command line's virtio devices into the slots as QEMU's virt fills them: the first
- * device goes to the highest slot. */
-static bool virt_create_virtio(Machine *m, ArmVirt *v, char *err, size_t errlen)
-{
-    const MachineConfig *cfg = m->cfg;
-    for (int i = 0; i < cfg->nvirtio && i < ARM_VIRT_MMIO_COUNT; i++) {
-        VirtioDevice *d = virtio_create_from_config(m, cfg, i, err, errlen);
-        if (!d) {
-            return false;
-        }
-        virtio_mmio_attach(&v->virtio[ARM_VIRT_MMIO_COUNT - 1 - i], d);
-    }
-    return true;
-}
-
 static bool virt_boot(Machine *m, ArmVirt *v, char *err, size_t errlen)
 {
     const BootLayout layout = {
@@ -251,7 +236,7 @@ static bool arm_virt_init(Machine *m, char *err, size_t errlen)
                     "virtio-mmio");
     }
     boot_init(&v->boot, m, ELF_MACHINE_AARCH64);
-    if (!virt_create_virtio(m, v, err, errlen)) {
+    if (!virtio_mmio_attach_config(m, v->virtio, ARM_VIRT_MMIO_COUNT, err, errlen)) {
         return false;
     }
     return virt_boot(m, v, err, errlen);

@@ -86,24 +86,6 @@ static size_t build_boot_rom(uint8_t *buf, uint64_t start, uint64_t fdt, uint64_
     return 40 + sizeof(info);
 }
 
-/*
- * The command line's virtio devices, into the virtio-mmio slots as QEMU's virt fills them:
- * the first device goes to the highest slot (0x10008000), which the device tree lists
- * first, so Linux probes it first (one -drive is /dev/vda).
- */
-static bool virt_create_virtio(Machine *m, RiscvVirt *v, char *err, size_t errlen)
-{
-    const MachineConfig *cfg = m->cfg;
-    for (int i = 0; i < cfg->nvirtio && i < VIRT_VIRTIO_COUNT; i++) {
-        VirtioDevice *d = virtio_create_from_config(m, cfg, i, err, errlen);
-        if (!d) {
-            return false;
-        }
-        virtio_mmio_attach(&v->virtio[VIRT_VIRTIO_COUNT - 1 - i], d);
-    }
-    return true;
-}
-
 static uint64_t virt_read_timer(Machine *m)
 {
     RiscvVirt *v = m->board;
@@ -246,7 +228,7 @@ static bool riscv_virt_init(Machine *m, char *err, size_t errlen)
                     "virtio-mmio");
     }
     boot_init(&v->boot, m, ELF_MACHINE_RISCV);
-    if (!virt_create_virtio(m, v, err, errlen)) {
+    if (!virtio_mmio_attach_config(m, v->virtio, VIRT_VIRTIO_COUNT, err, errlen)) {
         return false;
     }
 

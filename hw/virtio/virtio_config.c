@@ -2,6 +2,7 @@
  * hw/virtio/virtio_config.c — MachineConfig.virtio[i] -> a device with its backend.
  */
 #include "hw/virtio/virtio_config.h"
+#include "hw/virtio/virtio_mmio.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -75,4 +76,17 @@ VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, in
         snprintf(err, errlen, "%s: out of memory", vc->opt);
     }
     return v;
+}
+
+bool virtio_mmio_attach_config(Machine *m, VirtioMmio *slots, int n, char *err, size_t errlen)
+{
+    const MachineConfig *cfg = m->cfg;
+    for (int i = 0; i < cfg->nvirtio && i < n; i++) {
+        VirtioDevice *d = virtio_create_from_config(m, cfg, i, err, errlen);
+        if (!d) {
+            return false;
+        }
+        virtio_mmio_attach(&slots[n - 1 - i], d);
+    }
+    return true;
 }

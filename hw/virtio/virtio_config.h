@@ -16,4 +16,12 @@
 VirtioDevice *virtio_create_from_config(Machine *m, const MachineConfig *cfg, int i,
                                         char *err, size_t errlen);
 
+struct VirtioMmio;
+/* Every device of the command line into a board's virtio-mmio slots (slots[0 .. n-1], in
+ * address order) as QEMU's virt boards fill them: the first device into the highest slot,
+ * which the device tree lists first, so a guest probes it first (one -drive is /dev/vda).
+ * Extra devices beyond n are the options parser's error already. */
+bool virtio_mmio_attach_config(Machine *m, struct VirtioMmio *slots, int n, char *err,
+                               size_t errlen);
+
 #endif

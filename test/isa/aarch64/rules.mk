@@ -25,7 +25,7 @@ ISA_A64_FLAGS := -march=armv8-a -nostdlib -nostartfiles -static -Wl,-T,$(ISA_A64
 
 .PHONY: isa-aarch64 test-isa-aarch64 test-isa-qemu-aarch64
 
-build/isa/aarch64/%.elf: $(ISA_A64_DIR)/%.S $(ISA_A64_DIR)/harness.h $(ISA_A64_DIR)/link.ld
+build/isa/aarch64/%.elf: $(ISA_A64_DIR)/%.S $(wildcard $(ISA_A64_DIR)/*.h) $(ISA_A64_DIR)/link.ld
 	@mkdir -p $(dir $@)
 	$(A64_CROSS_CC) $(ISA_A64_FLAGS) $< -o $@
 
