@@ -63,8 +63,9 @@ typedef struct CPUArchOps {
      * pending in cpu->excp_index). */
     void (*translate)(struct CPUState *cpu, void *irblock, const TBKey *key,
                       uint32_t max_insns, uint32_t *guest_size, uint32_t *insn_count);
-    /* The current TB key (see TBKey). */
-    void (*tb_key)(struct CPUState *cpu, uint64_t *pc, uint64_t *cs_base, uint64_t *flags);
+    /* The current TB key (see TBKey).  Called on every exit_tb (the exec loop's hottest
+     * path): keep it to a few loads. */
+    void (*tb_key)(struct CPUState *cpu, TBKey *key);
     /* A TB left in the middle (a helper or a memory access raised, or CPU_EXCP_CODE_CHANGED):
      * put back the state the faulting instruction started with, from the restore data its
      * translation recorded: data[0] is its pc, data[1..IR_INSN_WORDS-1] the arch's words
@@ -127,6 +128,9 @@ typedef struct CPUState {
     struct TranslationBlock *running_tb; /* the TB (or the entry of the JIT region) being
                                             run, or last run (self-modifying code) */
     uint32_t cflags_next;       /* TB_CF_* for the next TB the exec loop looks up */
+    TBKey lookup_key;           /* the exec loop's scratch key for tb_key: here rather than
+                                   on the stack, which in Wasm is a frame in linear memory
+                                   set up on every lookup */
     void *irblock;              /* this vCPU's IR build buffer (IrBlock) */
     struct JitCheck *jit_check; /* -accel tcg,jit-check=on (core/jit_check.h), else NULL */
     struct JitThreadTable *jit_table; /* compiled regions installed in this vCPU's thread

@@ -92,13 +92,15 @@ static void cpu_deliver_exception(CPUState *cpu)
  * through exit_request, checked on wake-up).  One thread: machine_sleep_until_event. */
 #define HALT_MAX_SLEEP_MULTI_NS 100000000ull
 
-/* The TB for the current state (out of line: keeps the key off cpu_exec's hot loop). */
-static __attribute__((noinline)) TranslationBlock *find_current(CPUState *cpu,
-                                                                uint32_t cflags)
+/* The TB for the current state: every exit_tb comes here.  The jump cache is probed
+ * inline, with the key in the CPUState (no stack frame: in Wasm one costs a stack-pointer
+ * update in linear memory per call), and only a miss calls tb_find. */
+static inline TranslationBlock *find_current(CPUState *cpu, uint32_t cflags)
 {
-    TBKey key;
-    cpu->arch->tb_key(cpu, &key.pc, &key.cs_base, &key.flags);
-    return tb_find(cpu, &key, cflags);
+    TBKey *key = &cpu->lookup_key;
+    cpu->arch->tb_key(cpu, key);
+    TranslationBlock *tb = tb_jmp_cache_lookup(cpu, key, cflags);
+    return tb ? tb : tb_find(cpu, key, cflags);
 }
 
 /* The successor at cpu->pc of a TB that left through goto_tb: a chain keeps cs_base and

@@ -178,19 +178,13 @@ void tb_invalidate_phys_page(Machine *m, uint64_t paddr)
     pthread_mutex_unlock(&c->lock);
 }
 
-static bool tb_matches(const TranslationBlock *tb, const TBKey *key, uint32_t cflags)
-{
-    return tb->pc == key->pc && tb->flags == key->flags && tb->cs_base == key->cs_base &&
-           tb->cflags == cflags;
-}
-
 static TranslationBlock *tb_hash_lookup(TBCache *c, const TBKey *key, uint64_t phys_pc,
                                         uint32_t cflags)
 {
     for (TranslationBlock *tb = __atomic_load_n(
              &c->hash[tb_hash(phys_pc, key->cs_base, key->flags, cflags)], __ATOMIC_ACQUIRE);
          tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
-        if (tb->phys_pc == phys_pc && tb_matches(tb, key, cflags) &&
+        if (tb->phys_pc == phys_pc && tb_key_matches(tb, key, cflags) &&
             __atomic_load_n(&tb->valid, __ATOMIC_ACQUIRE)) {
             return tb;
         }
@@ -392,9 +386,9 @@ static TranslationBlock *tb_translate(CPUState *cpu, const TBKey *key, uint64_t 
 TranslationBlock *tb_find(CPUState *cpu, const TBKey *key, uint32_t cflags)
 {
     uint64_t pc = key->pc;
-    uint32_t jh = (uint32_t)(pc >> 1) & ((1u << CPU_JMP_CACHE_BITS) - 1);
-    TranslationBlock *tb = cpu->jmp_cache[jh];
-    if (tb && relaxed_load(&tb->valid) && tb_matches(tb, key, cflags)) {
+    TranslationBlock **slot = tb_jmp_cache_slot(cpu, pc);
+    TranslationBlock *tb = tb_jmp_cache_lookup(cpu, key, cflags);
+    if (tb) {
         return tb;
     }
     unsigned mmu_idx = cpu->arch->mmu_index(cpu, true);
@@ -422,6 +416,6 @@ TranslationBlock *tb_find(CPUState *cpu, const TBKey *key, uint32_t cflags)
             return NULL;
         }
     }
-    cpu->jmp_cache[jh] = tb;
+    *slot = tb;
     return tb;
 }

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/cpu.h"
+#include "core/relaxed.h"
 #include "tcg/interp.h"
 
 struct CPUState;
@@ -121,6 +123,29 @@ void tb_cache_free(TBCache *c);
 /* Find or translate the TB for key (its pc is cpu->pc) and compile flags cflags.  Returns
  * NULL after raising an instruction fetch fault (cpu->excp_index set). */
 TranslationBlock *tb_find(struct CPUState *cpu, const struct TBKey *key, uint32_t cflags);
+
+/* Is tb the TB of key and cflags? */
+static inline bool tb_key_matches(const TranslationBlock *tb, const TBKey *key,
+                                  uint32_t cflags)
+{
+    return tb->pc == key->pc && tb->flags == key->flags && tb->cs_base == key->cs_base &&
+           tb->cflags == cflags;
+}
+
+/* The vCPU's jump-cache slot for a virtual pc. */
+static inline TranslationBlock **tb_jmp_cache_slot(struct CPUState *cpu, uint64_t pc)
+{
+    return &cpu->jmp_cache[(uint32_t)(pc >> 1) & ((1u << CPU_JMP_CACHE_BITS) - 1)];
+}
+
+/* tb_find's first step alone, for callers to inline: the jump cache's TB if it is key's,
+ * else NULL. */
+static inline TranslationBlock *tb_jmp_cache_lookup(struct CPUState *cpu, const TBKey *key,
+                                                    uint32_t cflags)
+{
+    TranslationBlock *tb = *tb_jmp_cache_slot(cpu, key->pc);
+    return tb && relaxed_load(&tb->valid) && tb_key_matches(tb, key, cflags) ? tb : NULL;
+}
 
 /* The compact restore data (TranslationBlock.restore, malloc'd) of the instructions of b,
  * keeping `words` arch words (CPUArchOps.restore_words) of each; NULL if out of memory. */

@@ -33,13 +33,13 @@ static unsigned riscv_mmu_index(CPUState *cs, bool fetch)
     }
 }
 
-static void riscv_tb_key(CPUState *cs, uint64_t *pc, uint64_t *cs_base, uint64_t *flags)
+static void riscv_tb_key(CPUState *cs, TBKey *key)
 {
     RiscvCPU *cpu = riscv_cpu(cs);
     uint32_t fs = (uint32_t)((cpu->mstatus & MSTATUS_FS) >> MSTATUS_FS_SHIFT);
-    *pc = cs->pc;
-    *cs_base = 0; /* no segments */
-    *flags = (uint32_t)cpu->priv | (fs << TB_FLAG_FS_SHIFT);
+    key->pc = cs->pc;
+    key->cs_base = 0; /* no segments */
+    key->flags = (uint32_t)cpu->priv | (fs << TB_FLAG_FS_SHIFT);
 }
 
 /* A TB left in the middle: the faulting instruction's pc is all RISC-V needs (helpers that
