@@ -107,7 +107,7 @@ static unsigned arm_mmu_index(CPUState *cs, bool fetch)
     }
 }
 
-static void arm_tb_key(CPUState *cs, uint64_t *pc, uint64_t *cs_base, uint64_t *flags)
+static void arm_tb_key(CPUState *cs, TBKey *key)
 {
     ArmCPU *cpu = arm_cpu(cs);
     uint32_t f = (uint32_t)cpu->el;
@@ -136,9 +136,9 @@ static void arm_tb_key(CPUState *cs, uint64_t *pc, uint64_t *cs_base, uint64_t *
     if (cpu->pstate & PSTATE_IL) {
         f |= ARM_TBF_IL;
     }
-    *pc = cs->pc;
-    *cs_base = 0;
-    *flags = f;
+    key->pc = cs->pc;
+    key->cs_base = 0;
+    key->flags = f;
 }
 
 /* A TB left in the middle: the faulting instruction's pc is all A64 needs. */
