@@ -289,7 +289,9 @@ ArmSysregResult arm_sysreg_write(ArmCPU *cpu, uint32_t enc, uint64_t v)
             return ARM_SYSREG_RAISED;
         }
         if (enc == R(3, 3, 4, 4, 0)) {
-            cpu->fpcr = (uint32_t)v & 0x07f80000u;
+            /* AHP, DN, FZ, RMode; FZ16 is RES0 without FEAT_FP16, Len/Stride without
+             * AArch32 */
+            cpu->fpcr = (uint32_t)v & 0x07c00000u;
             arm_fpcr_changed(cpu);
         } else {
             arm_fpsr_write(cpu, (uint32_t)v);
