@@ -401,7 +401,6 @@ static void arm_reset(CPUState *cs)
     cpu->excl_val = cpu->excl_val_hi = 0;
     cpu->excl_size = 0;
     cpu->excp_syndrome = 0;
-    cpu->excp_target_el = 1;
     cpu->sctlr_el1 = cpu->model->reset_sctlr;
     cpu->actlr_el1 = cpu->cpacr_el1 = 0;
     cpu->ttbr0_el1 = cpu->ttbr1_el1 = cpu->tcr_el1 = cpu->mair_el1 = cpu->amair_el1 = 0;

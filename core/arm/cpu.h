@@ -15,7 +15,7 @@
  *   - pstate holds the PSTATE bits that are not NZCV, EL or SPSel (DAIF, PAN, SS, IL),
  *     at their SPSR positions.
  *
- * Exceptions are raised with cpu_raise(cs, ARM_EXCP_*, far) after setting the syndrome
+ * Exceptions are raised with cpu_raise(cs, ARM_EXCP_SYNC, far) after setting the syndrome
  * (arm_raise*, core/arm/helper.h); arm_do_exception delivers them to EL1 (EL2 when it
  * exists, later: raspi3).  Interrupt inputs (CPUArchOps.set_irq): ARM_IRQ_*.
  */
@@ -32,17 +32,10 @@
 #include "core/irq.h"
 #include "core/timer.h"
 
-/* Engine-level exception kinds (CPUState.excp_index).  The architectural syndrome (ESR)
- * is in ArmCPU.excp_syndrome, the fault address (FAR) in CPUState.excp_tval. */
-enum {
-    ARM_EXCP_SYNC = 1,     /* a synchronous exception to EL1 with excp_syndrome */
-    ARM_EXCP_IRQ = 2,
-    ARM_EXCP_FIQ = 3,
-    ARM_EXCP_SERROR = 4,
-    ARM_EXCP_HVC = 5,      /* HVC: PSCI call (the board's) or UNDEFINED */
-    ARM_EXCP_SEMIHOST = 6, /* HLT #0xf000 with -semihosting */
-    ARM_EXCP_SMC = 7,      /* SMC: PSCI over SMC if the board says so, else UNDEFINED */
-};
+/* The engine-level exception kind (CPUState.excp_index) of every guest exception A64
+ * raises: the architectural syndrome (ESR) is in ArmCPU.excp_syndrome, the fault address
+ * (FAR) in CPUState.excp_tval.  Interrupts are taken in check_interrupts, not raised. */
+enum { ARM_EXCP_SYNC = 1 };
 
 /* Exception classes (ESR_ELx.EC), ARM ARM D17.2.37. */
 enum {
@@ -118,11 +111,6 @@ enum {
 /* Interrupt inputs (set_irq numbers). */
 enum { ARM_IRQ_IRQ = 0, ARM_IRQ_FIQ = 1, ARM_IRQ_VIRQ = 2, ARM_IRQ_VFIQ = 3 };
 
-/* Generic timer outputs (the board wires them to its interrupt controller): QEMU's
- * GTIMER_* order. */
-enum { ARM_TIMER_PHYS = 0, ARM_TIMER_VIRT = 1, ARM_TIMER_HYP = 2, ARM_TIMER_SEC = 3,
-       ARM_TIMER_COUNT = 4 };
-
 /* MMU indexes of the software TLB. */
 enum {
     ARM_MMU_EL0 = 0,     /* EL0, and LDTR/STTR at EL1 */
@@ -180,9 +168,8 @@ typedef struct ArmCPU {
     uint64_t excl_val, excl_val_hi;
     uint32_t excl_size;   /* log2 bytes; pair exclusives: log2 of one element + 4 */
 
-    /* Pending exception details (set with cpu_raise). */
+    /* The pending exception's syndrome (set with cpu_raise). */
     uint32_t excp_syndrome;
-    int excp_target_el;
 
     /* EL1 system registers. */
     uint64_t sctlr_el1, actlr_el1, cpacr_el1;

@@ -282,19 +282,6 @@ static uint64_t helper_msr_pstate(void *env, uint64_t op, uint64_t imm, uint64_t
     return 0;
 }
 
-static uint64_t helper_read_nzcv(void *env, uint64_t a, uint64_t b, uint64_t c, uint64_t d)
-{
-    (void)a, (void)b, (void)c, (void)d;
-    return arm_nzcv(env);
-}
-
-static uint64_t helper_write_nzcv(void *env, uint64_t v, uint64_t b, uint64_t c, uint64_t d)
-{
-    (void)b, (void)c, (void)d;
-    arm_set_nzcv(env, (uint32_t)v);
-    return 0;
-}
-
 /* ---- exclusives ---- */
 
 /* An exclusive access to device memory, or one that tlb_host_rw refused without raising. */
@@ -475,8 +462,6 @@ const IrHelper arm_hlp_msr = {helper_msr, "msr", IR_CALL_RW_GLOBALS | IR_CALL_MA
 const IrHelper arm_hlp_sys = {helper_sys, "sys", IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE};
 const IrHelper arm_hlp_msr_pstate = {helper_msr_pstate, "msr_pstate",
                                      IR_CALL_RW_GLOBALS | IR_CALL_MAY_RAISE};
-const IrHelper arm_hlp_read_nzcv = {helper_read_nzcv, "read_nzcv", IR_CALL_R_GLOBALS};
-const IrHelper arm_hlp_write_nzcv = {helper_write_nzcv, "write_nzcv", IR_CALL_RW_GLOBALS};
 const IrHelper arm_hlp_ldxr = {helper_ldxr, "ldxr", RAISES};
 const IrHelper arm_hlp_stxr = {helper_stxr, "stxr", RAISES};
 const IrHelper arm_hlp_ldxp = {helper_ldxp, "ldxp", RAISES};

@@ -29,8 +29,6 @@ extern const IrHelper arm_hlp_mrs;            /* (sysreg, rt) -> value */
 extern const IrHelper arm_hlp_msr;            /* (sysreg, value, rt) */
 extern const IrHelper arm_hlp_msr_pstate;     /* (op1 << 3 | op2, imm4): MSR DAIFSet... */
 extern const IrHelper arm_hlp_sys;            /* (sysreg, Xt value, rt): DC, IC, AT, TLBI */
-extern const IrHelper arm_hlp_read_nzcv;      /* () -> NZCV in bits 31:28 */
-extern const IrHelper arm_hlp_write_nzcv;     /* (value) */
 
 /* Exclusives (atomic across vCPU threads: STXR is a CAS against the value LDXR read).
  * size is log2 bytes, mmu the MMU index of the access. */
